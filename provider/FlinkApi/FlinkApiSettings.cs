@@ -1,0 +1,22 @@
+namespace ConfluentFlink.FlinkApi;
+
+/// <summary>How to reach one Flink region's REST endpoint, and how hard to try.</summary>
+public sealed class FlinkApiSettings
+{
+    public required Uri RestEndpoint { get; init; }
+    public required string ApiKey { get; init; }
+    /// <summary>Secret.</summary>
+    public required string ApiSecret { get; init; }
+
+    /// <summary>Retries after the first attempt for 429, 5xx and transport failures.</summary>
+    public int MaxRetries { get; init; } = 4;
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>First backoff delay; later ones grow exponentially with jitter.</summary>
+    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Longest single wait, including a server's Retry-After.</summary>
+    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public override string ToString() =>
+        $"FlinkApiSettings {{ RestEndpoint = {RestEndpoint}, ApiKey = {ApiKey}, ApiSecret = [secret], MaxRetries = {MaxRetries} }}";
+}
