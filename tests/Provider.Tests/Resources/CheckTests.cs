@@ -48,7 +48,7 @@ public class CheckTests
             ("displayName", "Bad_Name"), ("type", "openai"), ("endpoint", "not a url"), ("awsAccessKey", "AK"),
             ("organization", "org-1"), ("bogus", true))).Failures;
         var byProperty = failures.ToDictionary(f => f.Property, f => f.Reason);
-        Assert.That(byProperty.Keys, Is.EquivalentTo(new[] { "bogus", "displayName", "type", "endpoint", "awsAccessKey", "organization" }));
+        Assert.That(byProperty.Keys, Is.EquivalentTo(new[] { "bogus", "displayName", "type", "endpoint", "apiKey", "awsAccessKey", "organization" }));
         Assert.That(byProperty["type"], Does.Contain("did you mean OPENAI?"));
         Assert.That(byProperty["displayName"], Does.Contain("lower-case letters"));
         Assert.That(byProperty["organization"], Does.Contain("must be an object"));
