@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+
+namespace ConfluentFlink.Sdk.Tests;
+
+/// <summary>
+/// The generated SDK compiles against the Pulumi 3.x API as declared in tests/PulumiApiReference (the Pulumi package
+/// itself is not available here), and so does the C# example in the schema.
+/// </summary>
+public class SdkCompileTests
+{
+    [Test]
+    public void GeneratedSdkCompilesWithoutErrors()
+    {
+        var diagnostics = RoslynCompile.Check(RepoPaths.GeneratedSdkSources());
+
+        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors));
+    }
+
+    [Test]
+    public void GeneratedSdkBindsToCurrentAttributesNotObsoleteOnes()
+    {
+        var obsolete = RoslynCompile.Check(RepoPaths.GeneratedSdkSources()).Where(d => d.Id == "CS0618").ToList();
+
+        Assert.That(obsolete, Is.Empty, RoslynCompile.Describe(obsolete));
+    }
+
+    [Test]
+    public void SchemaCSharpExampleCompilesAgainstTheGeneratedSdk()
+    {
+        var example = SchemaExamples.CSharpSnippets().First();
+        var path = Path.Combine(Path.GetTempPath(), $"schema-example-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(path, example);
+        try
+        {
+            var errors = RoslynCompile.Check(RepoPaths.GeneratedSdkSources().Append(path), OutputKind.ConsoleApplication)
+                .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+            Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors) + "\n" + example);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void CompileCheckReportsUseOfAMissingApi()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"missing-api-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(path, "class UsesMissing { object M() => Pulumi.Output.NoSuchMethod(1); }");
+        try
+        {
+            var errors = RoslynCompile.Check([path]).Where(d => d.Severity == DiagnosticSeverity.Error);
+
+            Assert.That(errors.Select(e => e.Id), Does.Contain("CS0117"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
