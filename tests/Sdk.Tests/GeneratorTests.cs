@@ -83,6 +83,18 @@ public class GeneratorTests
     }
 
     [Test]
+    public void TokenOutsideTheIndexModuleIsReported()
+    {
+        var schema = Schema();
+        var types = schema["types"]!.AsObject();
+        types["confluentflink:extra:Thing"] = types["confluentflink:index:FlinkConnectionStatus"]!.DeepClone();
+
+        var error = Assert.Throws<SchemaException>(() => SchemaLoader.Parse(schema.ToJsonString()));
+
+        Assert.That(error!.Message, Does.Contain("confluentflink:extra:Thing").And.Contain("confluentflink:index:<Name>"));
+    }
+
+    [Test]
     public void DocCommentsKeepOnlyTheCSharpExampleAndEscapeXml()
     {
         const string description = "Uses <b> & more.\n\n{{% examples %}}\n## Example Usage\n{{% example %}}\n```typescript\nconst a = 1;\n```\n```csharp\nvar a = 1;\n```\n{{% /example %}}\n{{% /examples %}}";

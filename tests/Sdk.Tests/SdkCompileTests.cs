@@ -8,21 +8,15 @@ namespace ConfluentFlink.Sdk.Tests;
 /// </summary>
 public class SdkCompileTests
 {
+    // Warnings count too: a nullability slip or a call to an [Obsolete] Pulumi API (CS0618) is a defect in generated code.
     [Test]
-    public void GeneratedSdkCompilesWithoutErrors()
+    public void GeneratedSdkCompilesWithoutErrorsOrWarnings()
     {
-        var diagnostics = RoslynCompile.Check(RepoPaths.GeneratedSdkSources());
+        var problems = RoslynCompile.Check(RepoPaths.GeneratedSdkSources())
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
 
-        var errors = diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors));
-    }
-
-    [Test]
-    public void GeneratedSdkBindsToCurrentAttributesNotObsoleteOnes()
-    {
-        var obsolete = RoslynCompile.Check(RepoPaths.GeneratedSdkSources()).Where(d => d.Id == "CS0618").ToList();
-
-        Assert.That(obsolete, Is.Empty, RoslynCompile.Describe(obsolete));
+        Assert.That(problems, Is.Empty, RoslynCompile.Describe(problems));
     }
 
     [Test]
