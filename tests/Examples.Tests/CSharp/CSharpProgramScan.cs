@@ -1,4 +1,4 @@
-using ConfluentFlink.Examples.Tests.Schema;
+using ConfluentFlink.Examples.Tests.SchemaRules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -157,9 +157,9 @@ public sealed class CSharpProgramScan
             _findings.Add($"{Where(creation)}: cannot tell which config key this ConfigValue sets");
             return;
         }
-        var arguments = creation.ArgumentList?.Arguments ?? default;
-        var isSecretArgument = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == "isSecret")
-            ?? (arguments.Count > 1 && arguments[1].NameColon is null ? arguments[1] : null);
+        var constructorArguments = creation.ArgumentList?.Arguments ?? default;
+        var isSecretArgument = constructorArguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == "isSecret")
+            ?? (constructorArguments.Count > 1 && constructorArguments[1].NameColon is null ? constructorArguments[1] : null);
         var isSecret = isSecretArgument?.Expression.IsKind(SyntaxKind.TrueLiteralExpression) == true;
         _configValues.Add(new ConfigValueSet(key, isSecret, Where(creation)));
     }

@@ -1,6 +1,6 @@
 using Acornima;
 using Acornima.Ast;
-using ConfluentFlink.Examples.Tests.Schema;
+using ConfluentFlink.Examples.Tests.SchemaRules;
 
 namespace ConfluentFlink.Examples.Tests.TypeScript;
 

@@ -1,4 +1,4 @@
-using ConfluentFlink.Examples.Tests.Schema;
+using ConfluentFlink.Examples.Tests.SchemaRules;
 using YamlDotNet.RepresentationModel;
 
 namespace ConfluentFlink.Examples.Tests.Yaml;

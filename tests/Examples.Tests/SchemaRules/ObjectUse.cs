@@ -1,4 +1,4 @@
-namespace ConfluentFlink.Examples.Tests.Schema;
+namespace ConfluentFlink.Examples.Tests.SchemaRules;
 
 /// <summary>
 /// A value a program gives to a property, as far as the checks need it. <paramref name="Kind"/> says what the

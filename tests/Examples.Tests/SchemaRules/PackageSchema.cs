@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ConfluentFlink.Examples.Tests.Schema;
+namespace ConfluentFlink.Examples.Tests.SchemaRules;
 
 /// <summary>A property as schema.json declares it: its wire name, whether it is secret, and its object type if it has one.</summary>
 public sealed record SchemaProperty(string Name, bool Secret, string? ObjectType);
@@ -37,6 +37,12 @@ public sealed class PackageSchema
         var variables = root.GetProperty("config").GetProperty("variables");
         ConfigKeys = variables.EnumerateObject().Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         SecretConfigKeys = variables.EnumerateObject().Where(v => IsSecret(v.Value)).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
+        ConfigEnvironmentVariables = variables.EnumerateObject().ToDictionary(
+            v => v.Name,
+            v => v.Value.TryGetProperty("defaultInfo", out var info) && info.TryGetProperty("environment", out var names)
+                ? names.EnumerateArray().Select(n => n.GetString()!).ToList()
+                : [],
+            StringComparer.Ordinal);
     }
 
     public static PackageSchema Load(string path) => new(JsonDocument.Parse(File.ReadAllText(path)).RootElement);
@@ -49,6 +55,9 @@ public sealed class PackageSchema
     public IReadOnlySet<string> ConfigKeys { get; }
 
     public IReadOnlySet<string> SecretConfigKeys { get; }
+
+    /// <summary>Config key → the environment variables it falls back to (<c>defaultInfo.environment</c>).</summary>
+    public IReadOnlyDictionary<string, List<string>> ConfigEnvironmentVariables { get; }
 
     private string ProviderToken => $"pulumi:providers:{Name}";
 

@@ -1,4 +1,4 @@
-namespace ConfluentFlink.Examples.Tests.Schema;
+namespace ConfluentFlink.Examples.Tests.SchemaRules;
 
 /// <summary>
 /// The rules every program must follow, whatever its language: it sets only properties the schema declares,
