@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax.Inlines;
 
 namespace ConfluentFlink.Examples.Tests.Markdown;
@@ -37,6 +38,10 @@ public sealed class MarkdownFile
             string.Join("\n", b.Lines.Lines.Take(b.Lines.Count).Select(l => l.ToString())),
             b.Line + 1));
 
+    /// <summary>The cells of every table body row, as plain text (inline code keeps its backticks).</summary>
+    public IEnumerable<string[]> TableRows() =>
+        _document.Descendants<TableRow>().Where(r => !r.IsHeader).Select(r => r.OfType<TableCell>().Select(CellText).ToArray());
+
     public IEnumerable<string> LinkTargets => _document.Descendants<LinkInline>().Select(l => l.Url ?? "");
 
     public IEnumerable<ConfigSetCommand> ConfigSetCommands =>
@@ -44,6 +49,14 @@ public sealed class MarkdownFile
             .SelectMany(b => b.Text.Split('\n').Select((line, i) => (line, where: $"{RelativePath}:{b.Line + 1 + i}")))
             .Select(l => ParseConfigSet(l.line, l.where))
             .OfType<ConfigSetCommand>();
+
+    private static string CellText(TableCell cell) =>
+        string.Concat(cell.Descendants<Inline>().Select(inline => inline switch
+        {
+            CodeInline code => $"`{code.Content}`",
+            LiteralInline literal => literal.Content.ToString(),
+            _ => "",
+        })).Trim();
 
     private static ConfigSetCommand? ParseConfigSet(string line, string where)
     {
