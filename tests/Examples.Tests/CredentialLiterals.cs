@@ -19,8 +19,8 @@ public static partial class CredentialLiterals
     ];
 
     /// <summary>One entry per line that holds a credential-like literal: "line N: shape".</summary>
-    public static IEnumerable<string> Find(string text) =>
-        text.Split('\n').SelectMany((line, i) => Shapes.Where(s => s.Pattern.IsMatch(line)).Select(s => $"line {i + 1}: {s.Name}"));
+    public static IReadOnlyList<string> Find(string text) =>
+        [.. text.Split('\n').SelectMany((line, i) => Shapes.Where(s => s.Pattern.IsMatch(line)).Select(s => $"line {i + 1}: {s.Name}"))];
 
     [GeneratedRegex(@"\bsk-(proj-)?[A-Za-z0-9_-]{20,}")]
     private static partial Regex OpenAiKey();
