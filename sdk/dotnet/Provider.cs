@@ -102,14 +102,35 @@ namespace Pulumi.ConfluentFlink
 
         public ProviderArgs()
         {
-            EnvironmentId = Utilities.GetEnv("CONFLUENT_ENVIRONMENT_ID");
-            FlinkApiKey = Utilities.GetEnv("FLINK_API_KEY");
-            FlinkApiSecret = Utilities.GetEnv("FLINK_API_SECRET");
-            FlinkComputePoolId = Utilities.GetEnv("FLINK_COMPUTE_POOL_ID");
-            FlinkPrincipalId = Utilities.GetEnv("FLINK_PRINCIPAL_ID");
-            FlinkRestEndpoint = Utilities.GetEnv("FLINK_REST_ENDPOINT");
+            if (Utilities.GetEnv("CONFLUENT_ENVIRONMENT_ID") is { } environmentId)
+            {
+                EnvironmentId = environmentId;
+            }
+            if (Utilities.GetEnv("FLINK_API_KEY") is { } flinkApiKey)
+            {
+                FlinkApiKey = flinkApiKey;
+            }
+            if (Utilities.GetEnv("FLINK_API_SECRET") is { } flinkApiSecret)
+            {
+                FlinkApiSecret = flinkApiSecret;
+            }
+            if (Utilities.GetEnv("FLINK_COMPUTE_POOL_ID") is { } flinkComputePoolId)
+            {
+                FlinkComputePoolId = flinkComputePoolId;
+            }
+            if (Utilities.GetEnv("FLINK_PRINCIPAL_ID") is { } flinkPrincipalId)
+            {
+                FlinkPrincipalId = flinkPrincipalId;
+            }
+            if (Utilities.GetEnv("FLINK_REST_ENDPOINT") is { } flinkRestEndpoint)
+            {
+                FlinkRestEndpoint = flinkRestEndpoint;
+            }
             MaxRetries = 4;
-            OrganizationId = Utilities.GetEnv("CONFLUENT_ORGANIZATION_ID");
+            if (Utilities.GetEnv("CONFLUENT_ORGANIZATION_ID") is { } organizationId)
+            {
+                OrganizationId = organizationId;
+            }
         }
         public static new ProviderArgs Empty => new ProviderArgs();
     }

@@ -34,13 +34,23 @@ public sealed class ProviderEmitter(SdkContext ctx)
             using (w.Block("public sealed class ProviderArgs : global::Pulumi.ResourceArgs"))
             {
                 foreach (var p in package.ProviderInputs) ctx.Properties.Input(w, p, TypeFlavor.Input, jsonEncoded: true);
-                var defaults = package.ProviderInputs
-                    .Select(p => (p, value: Literals.Default(p)))
-                    .Where(d => d.value is not null)
-                    .Select(d => $"{Names.Property(d.p.WireName)} = {d.value};");
+                var defaults = package.ProviderInputs.SelectMany(DefaultAssignment);
                 ResourceEmitter.ArgsFooter(w, "ProviderArgs", defaults);
             }
         });
         return ("Provider.cs", content);
+    }
+
+    /// <summary>
+    /// Sets a provider input to its default. An environment variable that is not set leaves the input unset, rather
+    /// than sending an explicit null (or a secret wrapping null) to the provider.
+    /// </summary>
+    private static IEnumerable<string> DefaultAssignment(Schema.PropertySpec p)
+    {
+        if (Literals.Default(p) is not { } value) return [];
+        var property = Names.Property(p.WireName);
+        if (p.Default is not null) return [$"{property} = {value};"];
+        var local = Names.Parameter(p.WireName);
+        return [$"if ({value} is {{ }} {local})", "{", $"    {property} = {local};", "}"];
     }
 }

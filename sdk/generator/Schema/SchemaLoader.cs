@@ -18,6 +18,9 @@ public static class SchemaLoader
         var root = JsonNode.Parse(json)?.AsObject() ?? throw new SchemaException("schema is not a JSON object");
         var name = RequiredString(root, "name", "package");
         var types = root["types"]?.AsObject() ?? new JsonObject();
+        RequireIndexModule(name, types.Select(t => t.Key)
+            .Concat((root["resources"]?.AsObject() ?? new JsonObject()).Select(r => r.Key))
+            .Concat((root["functions"]?.AsObject() ?? new JsonObject()).Select(f => f.Key)));
 
         return new PackageSpec(
             name,
@@ -110,6 +113,14 @@ public static class SchemaLoader
         if (!Primitives.Contains(type))
             throw new SchemaException($"{where}: type '{type}' is not supported by this generator (allowed: {string.Join(", ", Primitives)}, $ref)");
         return new TypeRef(type, null);
+    }
+
+    // Everything is emitted into the package's root namespace, as Pulumi does for the `index` module.
+    private static void RequireIndexModule(string package, IEnumerable<string> tokens)
+    {
+        var prefix = $"{package}:index:";
+        if (tokens.FirstOrDefault(t => !t.StartsWith(prefix, StringComparison.Ordinal) || t.Length == prefix.Length) is { } other)
+            throw new SchemaException($"token '{other}': this generator supports only tokens of the form '{prefix}<Name>'");
     }
 
     private static IReadOnlySet<string> Required(JsonNode? node) =>
