@@ -39,7 +39,7 @@ public sealed class CSharpProgramScan
     /// <summary>Args objects built (one per object creation) and properties set outside initializers (incomplete uses).</summary>
     public IReadOnlyList<ObjectUse> Objects => _objects;
 
-    /// <summary>Things the scan could not resolve, e.g. a target-typed <c>new()</c> whose type it cannot tell.</summary>
+    /// <summary>Things the scan could not resolve: a config key or a ConfigValue key that is not a constant.</summary>
     public IReadOnlyList<string> Findings => _findings;
 
     public IReadOnlySet<string> SecretConfigKeysRead => _secretKeys;
@@ -63,10 +63,9 @@ public sealed class CSharpProgramScan
         {
             if (creation is ObjectCreationExpressionSyntax { Type: var type } && RightmostName(type) == "ConfigValue")
                 RecordConfigValue(creation);
+            // Other classes (options, collections...) are not the schema's business.
             else if (ShapeOf(creation) is { } shape)
                 _objects.Add(new ObjectUse(shape, Where(creation), InitializerProperties(creation.Initializer)));
-            else if (creation is ImplicitObjectCreationExpressionSyntax)
-                _findings.Add($"{Where(creation)}: cannot tell which class `new()` creates; name the args class");
         }
 
         foreach (var assignment in root.DescendantNodes().OfType<AssignmentExpressionSyntax>())
