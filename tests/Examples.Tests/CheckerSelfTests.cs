@@ -44,6 +44,22 @@ public class CheckerSelfTests
     }
 
     [Test]
+    public void CSharp_scan_resolves_target_typed_new_from_the_resource_and_the_property()
+    {
+        const string program = """
+            var c = new FlinkConnection("c", new() { DisplayName = "d", Type = "OPENAI", Endpoint = "e", Organization = new() { Ident = "o" } });
+            """;
+
+        var findings = Check(CSharpProgramScan.Scan([CSharpSyntaxTree.ParseText(program, path: "/p.cs")], Schema, "/"));
+
+        Assert.That(findings, Is.EquivalentTo(new[]
+        {
+            "p.cs:1: 'ident' is not an input of confluentflink:index:FlinkConnectionOrganization (inputs: id)",
+            "p.cs:1: required input 'id' of confluentflink:index:FlinkConnectionOrganization is not set",
+        }));
+    }
+
+    [Test]
     public void CSharp_scan_reads_config_keys_and_automation_config_values()
     {
         const string program = """
