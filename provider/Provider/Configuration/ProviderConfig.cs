@@ -1,0 +1,62 @@
+using System.Globalization;
+using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Values;
+
+namespace ConfluentFlink.Provider.Configuration;
+
+/// <summary>The provider's configuration as Configure received it. Values may be unknown during preview.</summary>
+public sealed class ProviderConfig
+{
+    public const int DefaultMaxRetries = 4;
+    public const int MaxAllowedRetries = 10;
+    private const string MaxRetriesKey = "maxRetries";
+
+    private readonly PropertyMap _values;
+
+    private ProviderConfig(PropertyMap values, int maxRetries)
+    {
+        _values = values;
+        MaxRetries = maxRetries;
+    }
+
+    public static readonly ProviderConfig Empty = new(PropertyMap.Empty, DefaultMaxRetries);
+
+    public int MaxRetries { get; }
+
+    /// <summary>The config's value for a setting: a plain value, <see cref="PropertyValue.Unknown"/>, or Null when unset.</summary>
+    public PropertyValue Get(Setting setting) => _values.Get(setting.ConfigKey).Unwrapped;
+
+    /// <summary>Builds the config; bad values become failures naming the key and what is allowed.</summary>
+    public static (ProviderConfig Config, IReadOnlyList<CheckFailure> Failures) Parse(PropertyMap args)
+    {
+        var failures = new List<CheckFailure>();
+        foreach (var setting in Setting.All)
+        {
+            var value = args.Get(setting.ConfigKey).Unwrapped;
+            if (value is not (NullValue or UnknownValue or StringValue))
+                failures.Add(new CheckFailure(setting.ConfigKey, $"{setting.ConfigKey} must be a string"));
+            else if (setting == Setting.RestEndpoint && value is StringValue endpoint && RestEndpointRule.Check(endpoint.Value) is { } problem)
+                failures.Add(new CheckFailure(setting.ConfigKey, $"{setting.ConfigKey} {problem}"));
+        }
+
+        var maxRetries = ParseMaxRetries(args.Get(MaxRetriesKey).Unwrapped, failures);
+        return (new ProviderConfig(args, maxRetries), failures);
+    }
+
+    // `pulumi config set` stores every value as a string, so "4" is as good as 4.
+    private static int ParseMaxRetries(PropertyValue value, List<CheckFailure> failures)
+    {
+        if (value is NullValue or UnknownValue)
+            return DefaultMaxRetries;
+        double? number = value switch
+        {
+            NumberValue n => n.Value,
+            StringValue s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+            _ => null,
+        };
+        if (number is { } whole && whole == Math.Floor(whole) && whole is >= 0 and <= MaxAllowedRetries)
+            return (int)whole;
+        failures.Add(new CheckFailure(MaxRetriesKey, $"{MaxRetriesKey} must be a whole number from 0 to {MaxAllowedRetries}"));
+        return DefaultMaxRetries;
+    }
+}

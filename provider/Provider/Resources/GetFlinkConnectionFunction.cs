@@ -1,0 +1,35 @@
+using ConfluentFlink.FlinkApi;
+using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Values;
+using static ConfluentFlink.Provider.Values.PropertyPaths;
+
+namespace ConfluentFlink.Provider.Resources;
+
+/// <summary><c>confluentflink:index:getFlinkConnection</c>: the Terraform data source's counterpart, looking a connection up by name.</summary>
+public sealed class GetFlinkConnectionFunction(Func<FlinkApiSettings, IFlinkConnectionsClient> clients)
+{
+    public const string Token = "confluentflink:index:getFlinkConnection";
+
+    public async Task<InvokeResult> InvokeAsync(PropertyMap args, SettingResolver settings, CancellationToken cancellationToken)
+    {
+        if (args.GetPath("displayName") is not StringValue { Value.Length: > 0 } name)
+            return new InvokeResult(PropertyMap.Empty, [new CheckFailure("displayName", "displayName is required: the name of the connection to look up")]);
+        var missing = Setting.All.Where(s => settings.Resolve(s, args) is not StringValue { Value.Length: > 0 })
+            .Select(s => new CheckFailure(s.ResourcePath, s.MissingMessage)).ToList();
+        if (missing.Count > 0)
+            return new InvokeResult(PropertyMap.Empty, missing);
+
+        var target = ConnectionTarget.Resolve(s => settings.Resolve(s, args));
+        var connection = await clients(target.ApiSettings(settings.MaxRetries)).GetAsync(target.Scope, name.Value, cancellationToken)
+            ?? throw new ProviderUserException($"no Flink connection named '{name.Value}' in organization {target.Scope.OrganizationId}, environment {target.Scope.EnvironmentId}");
+
+        return new InvokeResult(PropertyMap.Empty
+            .With("id", PropertyValue.Of(target.IdFor(name.Value)))
+            .With("displayName", PropertyValue.Of(connection.Name ?? name.Value))
+            .With("type", PropertyValue.Of(connection.Spec?.ConnectionType))
+            .With("endpoint", PropertyValue.Of(connection.Spec?.Endpoint))
+            .With("apiVersion", PropertyValue.Of(connection.ApiVersion))
+            .With("kind", PropertyValue.Of(connection.Kind))
+            .With("status", ObjectOf(("phase", PropertyValue.Of(connection.Status?.Phase)), ("detail", PropertyValue.Of(connection.Status?.Detail)))), []);
+    }
+}
