@@ -74,7 +74,7 @@ internal sealed class PluginHost : IAsyncDisposable
         app.MapGrpcService<ResourceProviderService>();
         await app.StartAsync();
 
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new PluginHost(app, engineLog, new Uri(address).Port);
     }
 

@@ -2,6 +2,9 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ConfluentFlink.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
+using BoolValue = ConfluentFlink.Provider.Values.BoolValue;
+using NullValue = ConfluentFlink.Provider.Values.NullValue;
+using StringValue = ConfluentFlink.Provider.Values.StringValue;
 
 namespace ConfluentFlink.Provider.Protocol;
 
