@@ -33,9 +33,10 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
             Fail("displayName", $"displayName {Quote(news, "displayName", name)}is not a valid connection name: use lower-case letters, digits, '-' and '.', start and end with a letter or digit, at most {MaxNameLength} characters (e.g. my-openai-connection)");
 
         var typeName = RequiredString(news, "type", Fail);
-        var type = typeName is null ? null : ConnectionType.Find(typeName);
-        if (typeName is not null && type is null)
+        if (typeName is not null && ConnectionType.Find(typeName) is null)
             Fail("type", $"type {Quote(news, "type", typeName)}is not supported; use one of {ConnectionType.AllNames}" + CaseHint(typeName));
+        // A type off only by case still says which credentials are meant, so those are checked too.
+        var type = typeName is null ? null : ConnectionType.Find(typeName.ToUpperInvariant());
 
         var endpoint = RequiredString(news, "endpoint", Fail);
         if (endpoint is not null && (endpoint.Length > MaxEndpointLength || !Uri.TryCreate(endpoint, UriKind.Absolute, out _)))

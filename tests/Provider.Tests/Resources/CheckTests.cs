@@ -1,0 +1,146 @@
+using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Values;
+using static ConfluentFlink.Provider.Tests.Resources.Props;
+
+namespace ConfluentFlink.Provider.Tests.Resources;
+
+public class CheckTests
+{
+    private static readonly (string Type, string[] Required, string[] Optional)[] Rules =
+    [
+        ("OPENAI", ["apiKey"], []), ("AZUREML", ["apiKey"], []), ("AZUREOPENAI", ["apiKey"], []), ("GOOGLEAI", ["apiKey"], []),
+        ("ELASTIC", ["apiKey"], []), ("PINECONE", ["apiKey"], []), ("BEDROCK", ["awsAccessKey", "awsSecretKey"], ["awsSessionToken"]),
+        ("SAGEMAKER", ["awsAccessKey", "awsSecretKey"], ["awsSessionToken"]), ("VERTEXAI", ["serviceKey"], []),
+        ("MONGODB", ["username", "password"], []), ("COUCHBASE", ["username", "password"], []),
+    ];
+
+    private static readonly string[] Credentials = ["apiKey", "awsAccessKey", "awsSecretKey", "awsSessionToken", "serviceKey", "username", "password"];
+
+    private static PropertyMap Connection(string type, IEnumerable<string> credentials) =>
+        Map(new[] { ("displayName", (object?)"c1"), ("type", type), ("endpoint", "https://example.com/x") }
+            .Concat(credentials.Select(c => (c, (object?)$"value-of-{c}-7f3"))).ToArray());
+
+    [TestCaseSource(nameof(Rules))]
+    public void Each_type_accepts_exactly_its_credentials((string Type, string[] Required, string[] Optional) rule)
+    {
+        var fixture = new ProviderFixture();
+        Assert.That(fixture.Check(Connection(rule.Type, rule.Required)).Failures, Is.Empty, "required only");
+        Assert.That(fixture.Check(Connection(rule.Type, rule.Required.Concat(rule.Optional))).Failures, Is.Empty, "with optional");
+
+        foreach (var missing in rule.Required)
+        {
+            var failures = fixture.Check(Connection(rule.Type, rule.Required.Where(r => r != missing))).Failures;
+            Assert.That(failures.Select(f => f.Property), Is.EqualTo(new[] { missing }), $"{missing} missing");
+            Assert.That(failures[0].Reason, Does.Contain("required for type " + rule.Type));
+        }
+        foreach (var foreign in Credentials.Except(rule.Required).Except(rule.Optional))
+        {
+            var failures = fixture.Check(Connection(rule.Type, rule.Required.Append(foreign))).Failures;
+            Assert.That(failures.Select(f => f.Property), Is.EqualTo(new[] { foreign }), $"{foreign} does not belong to {rule.Type}");
+            Assert.That(failures[0].Reason, Does.Contain("not used by type " + rule.Type));
+        }
+    }
+
+    [Test]
+    public void Every_problem_is_reported_at_once_on_its_property()
+    {
+        var failures = new ProviderFixture().Check(Map(
+            ("displayName", "Bad_Name"), ("type", "openai"), ("endpoint", "not a url"), ("awsAccessKey", "AK"),
+            ("organization", "org-1"), ("bogus", true))).Failures;
+        var byProperty = failures.ToDictionary(f => f.Property, f => f.Reason);
+        Assert.That(byProperty.Keys, Is.EquivalentTo(new[] { "bogus", "displayName", "type", "endpoint", "apiKey", "awsAccessKey", "organization" }));
+        Assert.That(byProperty["type"], Does.Contain("did you mean OPENAI?"));
+        Assert.That(byProperty["displayName"], Does.Contain("lower-case letters"));
+        Assert.That(byProperty["organization"], Does.Contain("must be an object"));
+        Assert.That(byProperty["bogus"], Does.Contain("not a property of FlinkConnection"));
+    }
+
+    [Test]
+    public void Name_longer_than_100_characters_is_rejected()
+    {
+        var failures = new ProviderFixture().Check(ProviderFixture.OpenAi(name: new string('a', 101))).Failures;
+        Assert.That(failures.Single().Property, Is.EqualTo("displayName"));
+        Assert.That(new ProviderFixture().Check(ProviderFixture.OpenAi(name: new string('a', 100))).Failures, Is.Empty);
+    }
+
+    [Test]
+    public void Unknown_values_are_never_errors()
+    {
+        var news = Map(("displayName", PropertyValue.Unknown), ("type", PropertyValue.Unknown), ("endpoint", PropertyValue.Unknown),
+            ("apiKey", PropertyValue.Unknown), ("organization", PropertyValue.Unknown), ("restEndpoint", PropertyValue.Unknown));
+        Assert.That(new ProviderFixture().Check(news).Failures, Is.Empty);
+    }
+
+    [Test]
+    public void Missing_settings_name_the_property_the_config_key_and_the_environment_variable()
+    {
+        var fixture = new ProviderFixture(PropertyMap.Empty);
+        var failures = fixture.Check(ProviderFixture.OpenAi()).Failures;
+        Assert.That(failures.Select(f => f.Property), Is.EquivalentTo(new[]
+            { "organization.id", "environment.id", "computePool.id", "principal.id", "restEndpoint", "credentials.key", "credentials.secret" }));
+        var organization = failures.Single(f => f.Property == "organization.id").Reason;
+        Assert.That(organization, Does.Contain("confluentflink:organizationId").And.Contain("CONFLUENT_ORGANIZATION_ID"));
+    }
+
+    [Test]
+    public void Settings_come_from_the_environment_when_neither_resource_nor_config_has_them()
+    {
+        var fixture = new ProviderFixture(PropertyMap.Empty);
+        foreach (var (name, value) in new[] { ("CONFLUENT_ORGANIZATION_ID", "org-e"), ("CONFLUENT_ENVIRONMENT_ID", "env-e"), ("FLINK_COMPUTE_POOL_ID", "lfcp-e"),
+                     ("FLINK_PRINCIPAL_ID", "sa-e"), ("FLINK_REST_ENDPOINT", "https://flink.us-east-1.aws.confluent.cloud"), ("FLINK_API_KEY", "K"), ("FLINK_API_SECRET", "S") })
+            fixture.Environment[name] = value;
+        Assert.That(fixture.Check(ProviderFixture.OpenAi()).Failures, Is.Empty);
+    }
+
+    [Test]
+    public void Option_one_blocks_on_the_resource_are_enough_without_config()
+    {
+        var news = ProviderFixture.OpenAi()
+            .With("organization", Id("org-r")).With("environment", Id("env-r")).With("computePool", Id("lfcp-r")).With("principal", Id("sa-r"))
+            .With("restEndpoint", new StringValue("https://flink.eu-west-1.aws.confluent.cloud"))
+            .With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("K")), ("secret", new StringValue("S"))));
+        Assert.That(new ProviderFixture(PropertyMap.Empty).Check(news).Failures, Is.Empty);
+    }
+
+    [TestCase("http://flink.example.com", false)]
+    [TestCase("ftp://127.0.0.1", false)]
+    [TestCase("http://127.0.0.1:8080", true)]
+    [TestCase("http://localhost:8080", true)]
+    [TestCase("http://[::1]:8080", true)]
+    [TestCase("https://flink.us-east-1.aws.confluent.cloud", true)]
+    public void Rest_endpoint_must_be_https_except_on_loopback(string endpoint, bool accepted)
+    {
+        var failures = new ProviderFixture().Check(ProviderFixture.OpenAi().With("restEndpoint", new StringValue(endpoint))).Failures;
+        Assert.That(failures.Any(f => f.Property == "restEndpoint"), Is.EqualTo(!accepted), string.Join("; ", failures));
+    }
+
+    [Test]
+    public void Credentials_come_back_marked_secret_even_when_passed_in_plain()
+    {
+        var news = ProviderFixture.OpenAi().With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("K")), ("secret", new StringValue("S"))));
+        var inputs = new ProviderFixture().Check(news).Inputs;
+        Assert.That(inputs.Get("apiKey"), Is.InstanceOf<SecretValue>());
+        Assert.That(inputs.IsSecretAt("credentials.secret"), Is.True);
+        Assert.That(inputs.IsSecretAt("credentials.key"), Is.False);
+        Assert.That(inputs.Get("endpoint"), Is.InstanceOf<StringValue>());
+    }
+
+    [Test]
+    public void No_failure_message_repeats_a_secret_value()
+    {
+        var news = Map(("displayName", Secret("Secret_Name")), ("type", Secret("NOT-A-TYPE-s3cr3t")), ("endpoint", "x"), ("apiKey", "hunter2-key"), ("username", "hunter2-user"));
+        var failures = new ProviderFixture().Check(news).Failures;
+        Assert.That(failures, Is.Not.Empty);
+        foreach (var failure in failures)
+            Assert.That(failure.Reason, Does.Not.Contain("Secret_Name").And.Not.Contain("s3cr3t").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void Bad_provider_config_is_reported_by_CheckConfig()
+    {
+        var provider = new ProviderFixture().Provider;
+        var failures = provider.CheckConfig(PropertyMap.Empty, Map(("maxRetries", "many"), ("flinkRestEndpoint", "http://example.com"), ("organizationId", 3))).Failures;
+        Assert.That(failures.Select(f => f.Property), Is.EquivalentTo(new[] { "maxRetries", "flinkRestEndpoint", "organizationId" }));
+        Assert.That(provider.CheckConfig(PropertyMap.Empty, Map(("maxRetries", "3"), ("version", "1.0.0"))).Failures, Is.Empty);
+    }
+}

@@ -1,0 +1,259 @@
+using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Values;
+using static ConfluentFlink.Provider.Tests.Resources.Props;
+
+namespace ConfluentFlink.Provider.Tests.Resources;
+
+public class LifecycleTests
+{
+    private const string Token = ProviderFixture.Token;
+
+    [Test]
+    public async Task Preview_create_calls_nothing_and_leaves_computed_outputs_unknown()
+    {
+        var fixture = new ProviderFixture();
+        var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
+        var result = await fixture.Provider.CreateAsync(Token, inputs, preview: true, CancellationToken.None);
+        Assert.That(fixture.Api.Calls, Is.Empty);
+        Assert.That(result.Outputs.Get("status"), Is.EqualTo(PropertyValue.Unknown));
+        Assert.That(result.Outputs.Get("apiKey"), Is.InstanceOf<SecretValue>());
+    }
+
+    [Test]
+    public async Task Create_posts_the_type_credentials_and_returns_the_id_and_secret_outputs()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, _) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        Assert.That(id, Is.EqualTo("org-1/env-1/conn1"));
+        var stored = fixture.Api.Store["org-1/env-1/conn1"];
+        Assert.That(stored.Spec!.AuthData!.Data, Is.EqualTo($"{{\"API_KEY\":\"{ProviderFixture.OpenAiKey}\"}}"));
+        Assert.That(outputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)));
+        Assert.That(outputs.GetPath("status.phase"), Is.EqualTo(new StringValue("READY")));
+        Assert.That(outputs.GetPath("organization.id"), Is.EqualTo(new StringValue("org-1")));
+        Assert.That(outputs.ContainsKey("credentials"), Is.False, "the provider's Flink key is not copied into the connection's state");
+        Assert.That(fixture.Api.SettingsSeen.Last().ApiSecret, Is.EqualTo(ProviderFixture.FlinkSecret));
+    }
+
+    [Test]
+    public async Task Same_program_again_is_no_change()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []);
+        Assert.That(diff.HasChanges, Is.False);
+    }
+
+    [Test]
+    public async Task Moving_a_setting_from_config_to_the_resource_with_the_same_value_is_no_change()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var news = fixture.Check(ProviderFixture.OpenAi().With("organization", Id("org-1")).With("restEndpoint", new StringValue("http://127.0.0.1:9"))).Inputs;
+        Assert.That(fixture.Provider.Diff(Token, id, outputs, inputs, news, []).HasChanges, Is.False);
+    }
+
+    [Test]
+    public async Task Rotating_a_credential_updates_in_place_and_puts_the_new_secret()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var news = fixture.Check(ProviderFixture.OpenAi(apiKey: "sk-rotated-key")).Inputs;
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, news, []);
+        Assert.That(diff.HasChanges, Is.True);
+        Assert.That(diff.Replaces, Is.Empty);
+        Assert.That(diff.DetailedDiff["apiKey"].Kind, Is.EqualTo(PropertyDiffKind.Update));
+
+        var updated = await fixture.Provider.UpdateAsync(Token, id, outputs, inputs, news, preview: false, CancellationToken.None);
+        Assert.That(fixture.Api.Store["org-1/env-1/conn1"].Spec!.AuthData!.Data, Does.Contain("sk-rotated-key"));
+        Assert.That(updated.Outputs.Get("apiKey"), Is.EqualTo(Secret("sk-rotated-key")));
+        Assert.That(fixture.Api.Calls, Does.Contain("PUT conn1"));
+    }
+
+    [Test]
+    public async Task A_stale_resource_version_is_read_again_and_retried_once()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        fixture.Api.StaleConflictsToReturn = 1;
+        await fixture.Provider.UpdateAsync(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k2")).Inputs, false, CancellationToken.None);
+        Assert.That(fixture.Api.Calls.Count(c => c == "PUT conn1"), Is.EqualTo(2));
+
+        fixture.Api.StaleConflictsToReturn = 2;
+        Assert.ThrowsAsync<ConfluentFlink.FlinkApi.FlinkApiException>(() =>
+            fixture.Provider.UpdateAsync(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k3")).Inputs, false, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task Changing_compute_pool_or_the_flink_key_needs_no_api_call()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var news = fixture.Check(ProviderFixture.OpenAi().With("computePool", Id("lfcp-2"))
+            .With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("K2")), ("secret", new StringValue("S2"))))).Inputs;
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, news, []);
+        Assert.That(diff.Replaces, Is.Empty);
+        Assert.That(diff.DetailedDiff.Keys, Is.EquivalentTo(new[] { "computePool.id", "credentials" }));
+
+        var calls = fixture.Api.Calls.Count;
+        var updated = await fixture.Provider.UpdateAsync(Token, id, outputs, inputs, news, false, CancellationToken.None);
+        Assert.That(fixture.Api.Calls.Count, Is.EqualTo(calls));
+        Assert.That(updated.Outputs.GetPath("computePool.id"), Is.EqualTo(new StringValue("lfcp-2")));
+        Assert.That(updated.Outputs.IsSecretAt("credentials.secret"), Is.True);
+    }
+
+    [TestCase("endpoint", "https://api.openai.com/v2/chat")]
+    [TestCase("displayName", "conn2")]
+    [TestCase("type", "AZUREOPENAI")]
+    public async Task Changing_what_the_api_cannot_change_replaces_deleting_first(string property, string value)
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, ProviderFixture.OpenAi().With(property, new StringValue(value)), []);
+        Assert.That(diff.Replaces, Is.EqualTo(new[] { property }));
+        Assert.That(diff.DeleteBeforeReplace, Is.True);
+        Assert.That(diff.DetailedDiff[property].Kind, Is.EqualTo(PropertyDiffKind.UpdateReplace));
+    }
+
+    [Test]
+    public async Task Changing_the_environment_through_config_replaces()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        fixture.Provider.Configure(ProviderFixture.OptionTwoConfig.With("environmentId", new StringValue("env-2")));
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []);
+        Assert.That(diff.Replaces, Is.EqualTo(new[] { "environment" }));
+    }
+
+    [Test]
+    public async Task An_unknown_endpoint_at_preview_is_a_possible_replacement()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, ProviderFixture.OpenAi().With("endpoint", PropertyValue.Unknown), []);
+        Assert.That(diff.Replaces, Is.EqualTo(new[] { "endpoint" }));
+    }
+
+    [Test]
+    public async Task Ignored_changes_are_not_reported()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, ProviderFixture.OpenAi(apiKey: "other"), ["apiKey"]);
+        Assert.That(diff.HasChanges, Is.False);
+    }
+
+    [Test]
+    public async Task Refresh_reports_drift_and_an_out_of_band_delete_drops_the_resource()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        fixture.Api.Store["org-1/env-1/conn1"].Spec!.Endpoint = "https://drifted.example.com/v1";
+
+        var read = await fixture.Provider.ReadAsync(Token, id, outputs, inputs, CancellationToken.None);
+        Assert.That(read.Id, Is.EqualTo(id));
+        Assert.That(read.Inputs.GetPath("endpoint"), Is.EqualTo(new StringValue("https://drifted.example.com/v1")));
+        Assert.That(read.Outputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)), "credentials are kept from state");
+
+        fixture.Api.Store.Clear();
+        var gone = await fixture.Provider.ReadAsync(Token, id, outputs, inputs, CancellationToken.None);
+        Assert.That(gone.Id, Is.Empty);
+    }
+
+    [Test]
+    public async Task Import_takes_credentials_from_the_environment_and_then_diffs_clean()
+    {
+        var fixture = new ProviderFixture();
+        await fixture.CreateAsync(ProviderFixture.OpenAi());
+        fixture.Environment["API_KEY"] = ProviderFixture.OpenAiKey;
+
+        var imported = await fixture.Provider.ReadAsync(Token, "org-1/env-1/conn1", null, null, CancellationToken.None);
+        Assert.That(imported.Inputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)));
+        Assert.That(imported.Inputs.ContainsKey("organization"), Is.False, "Option #2 import leaves the settings to the provider");
+
+        var checkedInputs = fixture.Check(imported.Inputs);
+        Assert.That(checkedInputs.Failures, Is.Empty);
+        var diff = fixture.Provider.Diff(Token, imported.Id, imported.Outputs, imported.Inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []);
+        Assert.That(diff.HasChanges, Is.False, string.Join(", ", diff.DetailedDiff.Keys));
+    }
+
+    [Test]
+    public async Task Import_with_the_seed_import_variables_yields_option_one_inputs()
+    {
+        var fixture = new ProviderFixture(PropertyMap.Empty);
+        foreach (var (name, value) in new[] { ("IMPORT_CONFLUENT_ORGANIZATION_ID", "org-1"), ("IMPORT_CONFLUENT_ENVIRONMENT_ID", "env-1"),
+                     ("IMPORT_FLINK_COMPUTE_POOL_ID", "lfcp-1"), ("IMPORT_FLINK_PRINCIPAL_ID", "sa-1"), ("IMPORT_FLINK_REST_ENDPOINT", "http://127.0.0.1:9"),
+                     ("IMPORT_FLINK_API_KEY", "K"), ("IMPORT_FLINK_API_SECRET", "S"), ("API_KEY", "k") })
+            fixture.Environment[name] = value;
+        fixture.Api.Store["org-1/env-1/conn1"] = new FlinkApi.Models.Connection
+        {
+            Name = "conn1", Spec = new FlinkApi.Models.ConnectionSpec { ConnectionType = "OPENAI", Endpoint = "https://e.example.com" },
+            Status = new FlinkApi.Models.ConnectionStatus { Phase = "READY" },
+        };
+        var imported = await fixture.Provider.ReadAsync(Token, "org-1/env-1/conn1", null, null, CancellationToken.None);
+        Assert.That(imported.Inputs.GetPath("computePool.id"), Is.EqualTo(new StringValue("lfcp-1")));
+        Assert.That(imported.Inputs.IsSecretAt("credentials.secret"), Is.True);
+        Assert.That(fixture.Check(imported.Inputs).Failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task Import_without_the_credential_variable_says_which_one_to_export()
+    {
+        var fixture = new ProviderFixture();
+        await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var error = Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.ReadAsync(Token, "org-1/env-1/conn1", null, null, CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("API_KEY"));
+    }
+
+    [TestCase("conn1")]
+    [TestCase("org-1/conn1")]
+    [TestCase("org-1//conn1")]
+    [TestCase("a/b/c/d")]
+    public void A_malformed_id_shows_the_expected_form(string id)
+    {
+        var error = Assert.ThrowsAsync<ProviderUserException>(() => new ProviderFixture().Provider.ReadAsync(Token, id, null, null, CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("<organization id>/<environment id>/<connection name>"));
+    }
+
+    [Test]
+    public async Task Delete_removes_and_tolerates_an_already_deleted_connection()
+    {
+        var fixture = new ProviderFixture();
+        var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        await fixture.Provider.DeleteAsync(Token, id, outputs, inputs, CancellationToken.None);
+        Assert.That(fixture.Api.Store, Is.Empty);
+        Assert.DoesNotThrowAsync(() => fixture.Provider.DeleteAsync(Token, id, outputs, inputs, CancellationToken.None));
+    }
+
+    [Test]
+    public async Task Delete_uses_the_credentials_block_the_connection_was_created_with()
+    {
+        var fixture = new ProviderFixture();
+        var news = ProviderFixture.OpenAi().With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("OWNKEY")), ("secret", new StringValue("OWNSECRET"))));
+        var (id, outputs, inputs) = await fixture.CreateAsync(news);
+        await fixture.Provider.DeleteAsync(Token, id, outputs, inputs, CancellationToken.None);
+        Assert.That(fixture.Api.SettingsSeen.Last().ApiKey, Is.EqualTo("OWNKEY"));
+    }
+
+    [Test]
+    public async Task Invoke_looks_a_connection_up_by_name()
+    {
+        var fixture = new ProviderFixture();
+        await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var result = await fixture.Provider.InvokeAsync(GetFlinkConnectionFunction.Token, Map(("displayName", "conn1")), CancellationToken.None);
+        Assert.That(result.Failures, Is.Empty);
+        Assert.That(result.Return.GetPath("type"), Is.EqualTo(new StringValue("OPENAI")));
+        Assert.That(result.Return.GetPath("id"), Is.EqualTo(new StringValue("org-1/env-1/conn1")));
+
+        var missing = await fixture.Provider.InvokeAsync(GetFlinkConnectionFunction.Token, PropertyMap.Empty, CancellationToken.None);
+        Assert.That(missing.Failures.Single().Property, Is.EqualTo("displayName"));
+        Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.InvokeAsync(GetFlinkConnectionFunction.Token, Map(("displayName", "nope")), CancellationToken.None));
+    }
+
+    [Test]
+    public void Unknown_tokens_are_user_errors()
+    {
+        var provider = new ProviderFixture().Provider;
+        Assert.Throws<ProviderUserException>(() => provider.Check("confluentflink:index:Nope", PropertyMap.Empty, PropertyMap.Empty));
+        Assert.ThrowsAsync<ProviderUserException>(() => provider.InvokeAsync("confluentflink:index:nope", PropertyMap.Empty, CancellationToken.None));
+    }
+}
