@@ -16,6 +16,8 @@ public sealed class FlinkApiSettings
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Longest single wait, including a server's Retry-After.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>Items asked for per list page (the API allows 1 to 100).</summary>
+    public int ListPageSize { get; init; } = 100;
 
     public override string ToString() =>
         $"FlinkApiSettings {{ RestEndpoint = {RestEndpoint}, ApiKey = {ApiKey}, ApiSecret = [secret], MaxRetries = {MaxRetries} }}";

@@ -1,0 +1,90 @@
+using System.Net;
+using ConfluentFlink.Provider.Logging;
+using ConfluentFlink.Provider.Resources;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Logging.Console;
+
+namespace ConfluentFlink.Provider.Protocol;
+
+/// <summary>
+/// The gRPC server of the plugin: Kestrel on 127.0.0.1 with a free port, HTTP/2 without TLS (what the engine
+/// dials), the ResourceProvider service over the given <see cref="IProvider"/>, logs to stderr and to the
+/// engine. Built on the empty web host so the first call is answered quickly after process start.
+/// </summary>
+internal sealed class PluginHost : IAsyncDisposable
+{
+    // Pulumi's own providers accept messages this large (big states travel in one Struct).
+    private const int MaxMessageBytes = 400 * 1024 * 1024;
+
+    private readonly WebApplication _app;
+    private readonly EngineLogForwarder _engineLog;
+
+    private PluginHost(WebApplication app, EngineLogForwarder engineLog, int port)
+    {
+        _app = app;
+        _engineLog = engineLog;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts serving; <paramref name="createProvider"/> gets the logger the resource logic should use.</summary>
+    public static async Task<PluginHost> StartAsync(PluginArguments arguments, Func<ILogger, IProvider> createProvider,
+        Action<ILoggingBuilder>? configureLogging = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            // The engine runs up to 4 x CPUs calls at once on one connection.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1024;
+        });
+
+        var engineLog = new EngineLogForwarder();
+        engineLog.Connect(arguments.EngineAddress);
+        builder.Logging
+            .AddFilter("Microsoft", LogLevel.Warning)
+            .AddFilter("Grpc", LogLevel.Warning)
+            .AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.ColorBehavior = LoggerColorBehavior.Disabled;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+            })
+            // stdout belongs to the engine handshake: every record goes to stderr.
+            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddProvider(new EngineLoggerProvider(engineLog));
+        configureLogging?.Invoke(builder.Logging);
+
+        builder.Services.AddSingleton(engineLog);
+        builder.Services.AddSingleton<ProviderCancellation>();
+        builder.Services.AddSingleton(services =>
+            createProvider(services.GetRequiredService<ILoggerFactory>().CreateLogger("ConfluentFlink.Provider")));
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxMessageBytes;
+            grpc.MaxSendMessageSize = MaxMessageBytes;
+        });
+
+        var app = builder.Build();
+        app.MapGrpcService<ResourceProviderService>();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new PluginHost(app, engineLog, new Uri(address).Port);
+    }
+
+    /// <summary>Completes when the host is asked to stop (SIGTERM, Ctrl+C).</summary>
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _engineLog.DisposeAsync(); // after the stop, so shutdown records reach the engine too
+        await _app.DisposeAsync();
+    }
+}

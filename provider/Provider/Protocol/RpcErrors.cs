@@ -1,0 +1,69 @@
+using System.Net;
+using ConfluentFlink.FlinkApi;
+using ConfluentFlink.Provider.Resources;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Pulumirpc;
+
+namespace ConfluentFlink.Provider.Protocol;
+
+/// <summary>
+/// Turns what a provider call threw into the gRPC status the engine shows the user. Only messages written
+/// for users (ours, or the Flink API's server text) cross the wire; anything unexpected becomes a generic
+/// Internal error and its type and stack go to the plugin log, never its message (it could hold input).
+/// </summary>
+public static class RpcErrors
+{
+    public const string InternalMessage = "internal error in the confluentflink provider (details in the plugin log)";
+
+    public static RpcException From(Exception exception, ILogger logger) => exception switch
+    {
+        RpcException rpc => rpc,
+        ProviderUserException user => new RpcException(new Status(StatusCode.InvalidArgument, user.Message)),
+        ResourceInitFailedException initFailed => InitFailed(initFailed),
+        FlinkApiException api => new RpcException(new Status(StatusFor(api.StatusCode), api.Message)),
+        OperationCanceledException => new RpcException(new Status(StatusCode.Cancelled, "the operation was cancelled")),
+        _ => Internal(exception, logger),
+    };
+
+    /// <summary>The gRPC code that fits a Flink API failure; a null HTTP status is a transport failure or timeout.</summary>
+    public static StatusCode StatusFor(HttpStatusCode? httpStatus) => httpStatus switch
+    {
+        null => StatusCode.Unavailable,
+        HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => StatusCode.InvalidArgument,
+        HttpStatusCode.Unauthorized => StatusCode.Unauthenticated,
+        HttpStatusCode.Forbidden => StatusCode.PermissionDenied,
+        HttpStatusCode.NotFound => StatusCode.NotFound,
+        HttpStatusCode.Conflict => StatusCode.AlreadyExists,
+        HttpStatusCode.TooManyRequests => StatusCode.ResourceExhausted,
+        >= HttpStatusCode.InternalServerError => StatusCode.Unavailable,
+        _ => StatusCode.Unknown,
+    };
+
+    // Pulumi's Go SDK answers an InitError with code Unknown and the ErrorResourceInitFailed detail in a
+    // google.rpc.Status (trailer grpc-status-details-bin); the engine reads the detail to record the resource.
+    private static RpcException InitFailed(ResourceInitFailedException failure)
+    {
+        var detail = new ErrorResourceInitFailed
+        {
+            Id = failure.Id,
+            Properties = StructCodec.Encode(failure.Outputs),
+            Inputs = StructCodec.Encode(failure.Inputs),
+            Reasons = { failure.Reasons },
+        };
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)StatusCode.Unknown,
+            Message = failure.Message,
+            Details = { Any.Pack(detail) },
+        };
+        return status.ToRpcException();
+    }
+
+    private static RpcException Internal(Exception exception, ILogger logger)
+    {
+        logger.LogError("Unexpected {ExceptionType} in the provider:{NewLine}{StackTrace}",
+            exception.GetType().FullName, Environment.NewLine, exception.StackTrace);
+        return new RpcException(new Status(StatusCode.Internal, InternalMessage));
+    }
+}

@@ -1,0 +1,21 @@
+namespace ConfluentFlink.FlinkApiEmulator.Store;
+
+/// <summary>Where a connection lives: organization, environment and its name, as in the API's paths.</summary>
+public readonly record struct ConnectionKey(string OrganizationId, string EnvironmentId, string Name);
+
+/// <summary>One stored connection. Immutable: every write replaces it, which keeps readers lock-free.</summary>
+public sealed record StoredConnection(
+    ConnectionKey Key,
+    string ConnectionType,
+    string Endpoint,
+    string AuthDataKind,
+    string AuthData,
+    string Uid,
+    string ResourceVersion,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    // Records print every member by default; the credential must not reach a log or an assertion message.
+    public override string ToString() =>
+        $"StoredConnection {{ Key = {Key}, ConnectionType = {ConnectionType}, Endpoint = {Endpoint}, ResourceVersion = {ResourceVersion}, AuthData = [secret] }}";
+}
