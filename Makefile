@@ -30,6 +30,9 @@ sdk:
 test: provider emulator-bin
 	bash tests/run-all.sh
 
+demo: provider
+	$(DOTNET) run --project demo/ConfluentFlink.Demo/ConfluentFlink.Demo.csproj -c $(CONFIG)
+
 emulator: emulator-bin
 	$(EMULATOR)
 

@@ -13,6 +13,9 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
 {
     private readonly Dictionary<string, ResourceState> _state = new(StringComparer.Ordinal);
 
+    /// <summary>The note of a refresh step whose resource no longer exists.</summary>
+    public const string GoneNote = "deleted outside Pulumi: dropped from state";
+
     public IReadOnlyDictionary<string, ResourceState> State => _state;
 
     public string Urn(string name) => $"urn:pulumi:{stack}::{project}::{type}::{name}";
@@ -49,11 +52,13 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
                 if (read.Id.Length == 0)
                 {
                     _state.Remove(resource.Name);
-                    return (["(deleted outside Pulumi: dropped from state)"], null);
+                    return ([], null);
                 }
                 _state[resource.Name] = resource with { Inputs = read.Inputs, Outputs = read.Properties };
                 return (ChangedKeys(resource.Outputs, read.Properties), null);
-            }));
+            }) is var step && !_state.ContainsKey(resource.Name) && step.Succeeded
+                ? step with { Note = GoneNote }
+                : step);
         }
         return steps;
     }
