@@ -5,11 +5,13 @@ CONFIG ?= Release
 BIN := $(CURDIR)/bin
 PLUGIN := $(BIN)/pulumi-resource-confluentflink
 EMULATOR := $(BIN)/emulator/ConfluentFlink.FlinkApiEmulator
-INSTALL_DIR ?= $(HOME)/.local/bin
+PREFIX ?= $(HOME)/.local
+VERSION := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
+DIST := $(CURDIR)/dist/pulumi-resource-confluentflink-v$(VERSION)-linux-amd64.tar.gz
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: build provider emulator-bin install sdk test demo emulator bench chaos clean
+.PHONY: build provider emulator-bin install dist sdk test demo emulator bench chaos clean
 
 build: provider emulator-bin
 	$(DOTNET) build ConfluentFlink.Pulumi.sln -c $(CONFIG) -v quiet -nologo
@@ -20,9 +22,21 @@ provider:
 emulator-bin:
 	$(DOTNET) publish tests/FlinkApiEmulator/ConfluentFlink.FlinkApiEmulator.csproj -c $(CONFIG) -o $(BIN)/emulator -v quiet -nologo
 
+# The published plugin is an executable plus its assemblies: install the folder, link the executable onto PATH
+# (the .NET host follows the link to find its assemblies), where the engine looks for ambient plugins.
 install: provider
-	mkdir -p $(INSTALL_DIR)
-	cp $(PLUGIN) $(INSTALL_DIR)/
+	rm -rf $(PREFIX)/lib/pulumi-resource-confluentflink
+	mkdir -p $(PREFIX)/lib/pulumi-resource-confluentflink $(PREFIX)/bin
+	cp -r $(BIN)/. $(PREFIX)/lib/pulumi-resource-confluentflink/
+	rm -rf $(PREFIX)/lib/pulumi-resource-confluentflink/emulator
+	ln -sf $(PREFIX)/lib/pulumi-resource-confluentflink/pulumi-resource-confluentflink $(PREFIX)/bin/pulumi-resource-confluentflink
+	@echo "installed: $(PREFIX)/bin/pulumi-resource-confluentflink (make sure $(PREFIX)/bin is on PATH)"
+
+# A tarball for `pulumi plugin install resource confluentflink $(VERSION) --file <tarball>`.
+dist: provider
+	mkdir -p dist
+	tar -czf $(DIST) -C $(BIN) --exclude=./emulator .
+	@echo $(DIST)
 
 sdk:
 	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --out sdk/dotnet
@@ -37,5 +51,5 @@ emulator: emulator-bin
 	$(EMULATOR)
 
 clean:
-	rm -rf $(BIN) TestResults
+	rm -rf $(BIN) TestResults dist
 	$(DOTNET) clean ConfluentFlink.Pulumi.sln -v quiet -nologo
