@@ -4,7 +4,6 @@ using ConfluentFlink.Provider.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging.Console;
 
 namespace ConfluentFlink.Provider.Protocol;
 
@@ -49,14 +48,7 @@ internal sealed class PluginHost : IAsyncDisposable
         builder.Logging
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("Grpc", LogLevel.Warning)
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.ColorBehavior = LoggerColorBehavior.Disabled;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-            })
-            // stdout belongs to the engine handshake: every record goes to stderr.
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddProvider(new StderrLoggerProvider())
             .AddProvider(new EngineLoggerProvider(engineLog));
         configureLogging?.Invoke(builder.Logging);
 
