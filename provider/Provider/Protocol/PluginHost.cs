@@ -29,11 +29,8 @@ internal sealed class PluginHost : IAsyncDisposable
 
     public int Port { get; }
 
-    public IServiceProvider Services => _app.Services;
-
     /// <summary>Starts serving; <paramref name="createProvider"/> gets the logger the resource logic should use.</summary>
-    public static async Task<PluginHost> StartAsync(PluginArguments arguments, Func<ILogger, IProvider> createProvider,
-        Action<ILoggingBuilder>? configureLogging = null)
+    public static async Task<PluginHost> StartAsync(PluginArguments arguments, Func<ILogger, IProvider> createProvider)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -50,7 +47,6 @@ internal sealed class PluginHost : IAsyncDisposable
             .AddFilter("Grpc", LogLevel.Warning)
             .AddProvider(new StderrLoggerProvider())
             .AddProvider(new EngineLoggerProvider(engineLog));
-        configureLogging?.Invoke(builder.Logging);
 
         builder.Services.AddSingleton(engineLog);
         builder.Services.AddSingleton<ProviderCancellation>();
