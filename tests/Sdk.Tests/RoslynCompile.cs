@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ConfluentFlink.Sdk.Tests;
+
+/// <summary>
+/// Compiles C# files written for Pulumi without the Pulumi package: against the reference declarations in
+/// tests/PulumiApiReference (Pulumi 3.x signatures) and the running runtime's framework assemblies.
+/// Reusable for any code that targets the generated SDK (pass the SDK sources along with it).
+/// </summary>
+public static class RoslynCompile
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    /// <summary>All diagnostics (errors and warnings) of compiling <paramref name="sourceFiles"/> plus the Pulumi reference declarations.</summary>
+    /// <param name="outputKind">A console application for top-level programs such as examples; a library otherwise.</param>
+    public static IReadOnlyList<Diagnostic> Check(IEnumerable<string> sourceFiles, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    {
+        var files = sourceFiles.Concat(PulumiApiReferenceFiles()).ToList();
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), ParseOptions, path: f));
+        var compilation = CSharpCompilation.Create(
+            "RoslynCompileCheck",
+            trees,
+            FrameworkReferences.Value,
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+        return compilation.GetDiagnostics();
+    }
+
+    public static IReadOnlyList<string> PulumiApiReferenceFiles() =>
+        Directory.EnumerateFiles(RepoPaths.PulumiApiReference, "*.cs").Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Readable one-line-per-diagnostic text for assertion messages.</summary>
+    public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
+        string.Join("\n", diagnostics.Select(d => d.ToString()));
+
+    // The trusted platform assemblies include this test's own dependencies (NUnit, Roslyn...); the compiled code may
+    // only see the framework, so keep those in the runtime's own folder.
+    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
+    {
+        var runtimeDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        return [.. trusted
+            .Where(p => string.Equals(Path.GetDirectoryName(p), runtimeDir, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

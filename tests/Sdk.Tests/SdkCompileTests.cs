@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+
+namespace ConfluentFlink.Sdk.Tests;
+
+/// <summary>
+/// The generated SDK compiles against the Pulumi 3.x API as declared in tests/PulumiApiReference (the Pulumi package
+/// itself is not available here), and so does the C# example in the schema.
+/// </summary>
+public class SdkCompileTests
+{
+    // Warnings count too: a nullability slip or a call to an [Obsolete] Pulumi API (CS0618) is a defect in generated code.
+    [Test]
+    public void GeneratedSdkCompilesWithoutErrorsOrWarnings()
+    {
+        var problems = RoslynCompile.Check(RepoPaths.GeneratedSdkSources())
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
+
+        Assert.That(problems, Is.Empty, RoslynCompile.Describe(problems));
+    }
+
+    [Test]
+    public void SchemaCSharpExampleCompilesAgainstTheGeneratedSdk()
+    {
+        var example = SchemaExamples.CSharpSnippets().First();
+        var path = Path.Combine(Path.GetTempPath(), $"schema-example-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(path, example);
+        try
+        {
+            var errors = RoslynCompile.Check(RepoPaths.GeneratedSdkSources().Append(path), OutputKind.ConsoleApplication)
+                .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+
+            Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors) + "\n" + example);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test]
+    public void CompileCheckReportsUseOfAMissingApi()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"missing-api-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(path, "class UsesMissing { object M() => Pulumi.Output.NoSuchMethod(1); }");
+        try
+        {
+            var errors = RoslynCompile.Check([path]).Where(d => d.Severity == DiagnosticSeverity.Error);
+
+            Assert.That(errors.Select(e => e.Id), Does.Contain("CS0117"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
