@@ -13,6 +13,7 @@ internal static class ApiMiddleware
 {
     public const string AdminPrefix = "/_emulator";
     public const string RequestIdHeader = "X-Request-Id";
+    private const string DroppedMarker = "emulator.dropped";
 
     public static void UseRequestId(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -29,18 +30,31 @@ internal static class ApiMiddleware
     public static void UseStats(this IApplicationBuilder app, RequestStats stats, ILogger logger) => app.Use(async (http, next) =>
     {
         if (IsAdmin(http)) { await next(http); return; }
+        var recorded = 0;
+        void Record(string answer)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) == 1) return;
+            stats.Record(http.Request.Method, answer);
+            logger.LogInformation("{Method} {Path}{Query} -> {Answer}", http.Request.Method, http.Request.Path,
+                http.Request.QueryString, answer);
+        }
+
+        // Counted when the answer starts, before the client can see it: a test that asks for the statistics right
+        // after its call returns must find that call already counted.
+        http.Response.OnStarting(() =>
+        {
+            Record(http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return Task.CompletedTask;
+        });
         try
         {
             await next(http);
         }
         finally
         {
-            var answer = http.RequestAborted.IsCancellationRequested
+            Record(http.Items.ContainsKey(DroppedMarker) || http.RequestAborted.IsCancellationRequested
                 ? RequestStats.DroppedKey
-                : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            stats.Record(http.Request.Method, answer);
-            logger.LogInformation("{Method} {Path}{Query} -> {Answer}", http.Request.Method, http.Request.Path,
-                http.Request.QueryString, answer);
+                : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     });
 
@@ -63,7 +77,7 @@ internal static class ApiMiddleware
         switch (decision.Action)
         {
             case FaultAction.Drop:
-                http.Abort();
+                Drop(http);
                 return;
             case FaultAction.Fail:
                 if (decision.RetryAfterSeconds is { } seconds) http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -111,12 +125,19 @@ internal static class ApiMiddleware
 
         if (status == 0 || http.Response.HasStarted)
         {
-            http.Abort();
+            Drop(http);
             return;
         }
 
         http.Response.Clear();
         await Failures.Injected(status).ExecuteAsync(http);
+    }
+
+    // Kestrel signals RequestAborted asynchronously after Abort(), so the statistics are told directly.
+    private static void Drop(HttpContext http)
+    {
+        http.Items[DroppedMarker] = true;
+        http.Abort();
     }
 
     private static byte[]? Presented(HttpRequest request)
