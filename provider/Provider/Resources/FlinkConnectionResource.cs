@@ -49,13 +49,28 @@ public sealed class FlinkConnectionResource
             Endpoint = RequireString(news, "endpoint"),
             AuthDataJson = AuthData.Json(news),
         };
-        var outcome = await Client(target, settings).CreateAsync(target.Scope, request, cancellationToken);
+        var client = Client(target, settings);
+        var outcome = await client.CreateAsync(target.Scope, request, cancellationToken);
         var id = target.IdFor(name);
-        if (outcome.Adopted)
-            _logger.LogWarning("Connection {Id} was created by an earlier attempt whose answer was lost; adopted it", id);
-        else
+        if (!outcome.Adopted)
+        {
             _logger.LogInformation("Created connection {Id}", id);
-        return new CreateResult(id, _state.Build(news, target, outcome.Connection));
+            return new CreateResult(id, _state.Build(news, target, outcome.Connection));
+        }
+
+        // The API masks credentials, so a connection adopted by type and endpoint may hold other ones: set ours.
+        _logger.LogWarning("Connection {Id} was created by an earlier attempt whose answer was lost; adopting it", id);
+        var outputs = _state.Build(news, target, outcome.Connection);
+        try
+        {
+            await PutCredentialsAsync(client, target.Scope, name, request.AuthDataJson, cancellationToken);
+        }
+        catch (FlinkApiException e)
+        {
+            throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
+                [$"the connection exists, but setting its credentials failed: {e.Message}"]);
+        }
+        return new CreateResult(id, outputs);
     }
 
     public async Task<ReadResult> ReadAsync(string id, PropertyMap? state, PropertyMap? inputs, SettingResolver settings, CancellationToken cancellationToken)

@@ -35,6 +35,30 @@ public class LifecycleTests
     }
 
     [Test]
+    public async Task An_adopted_connection_gets_the_programs_credentials()
+    {
+        var fixture = new ProviderFixture();
+        fixture.Api.AdoptNextCreate = true;
+        var (id, outputs, _) = await fixture.CreateAsync(ProviderFixture.OpenAi());
+        Assert.That(id, Is.EqualTo("org-1/env-1/conn1"));
+        Assert.That(fixture.Api.Calls, Does.Contain("PUT conn1"));
+        Assert.That(outputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)));
+    }
+
+    [Test]
+    public async Task An_adopted_connection_whose_credentials_cannot_be_set_is_recorded_as_a_failed_create()
+    {
+        var fixture = new ProviderFixture();
+        fixture.Api.AdoptNextCreate = true;
+        fixture.Api.StaleConflictsToReturn = 2;
+        var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
+        var error = Assert.ThrowsAsync<ResourceInitFailedException>(() => fixture.Provider.CreateAsync(ProviderFixture.Token, inputs, false, CancellationToken.None));
+        Assert.That(error!.Id, Is.EqualTo("org-1/env-1/conn1"));
+        Assert.That(error.Outputs.Get("apiKey"), Is.InstanceOf<SecretValue>());
+        Assert.That(error.Message, Does.Not.Contain(ProviderFixture.OpenAiKey));
+    }
+
+    [Test]
     public async Task Same_program_again_is_no_change()
     {
         var fixture = new ProviderFixture();
