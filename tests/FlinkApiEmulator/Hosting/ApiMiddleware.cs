@@ -13,6 +13,9 @@ internal static class ApiMiddleware
 {
     public const string AdminPrefix = "/_emulator";
     public const string RequestIdHeader = "X-Request-Id";
+    // Kestrel signals RequestAborted on the thread pool after Abort(), often after the stats middleware has
+    // already looked; the fault middleware marks its own drops so they are always counted as drops.
+    private const string DroppedMarker = "ConfluentFlink.Emulator.Dropped";
 
     public static void UseRequestId(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -35,7 +38,7 @@ internal static class ApiMiddleware
         }
         finally
         {
-            var answer = http.RequestAborted.IsCancellationRequested
+            var answer = http.RequestAborted.IsCancellationRequested || http.Items.ContainsKey(DroppedMarker)
                 ? RequestStats.DroppedKey
                 : http.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
             stats.Record(http.Request.Method, answer);
@@ -63,6 +66,7 @@ internal static class ApiMiddleware
         switch (decision.Action)
         {
             case FaultAction.Drop:
+                http.Items[DroppedMarker] = true;
                 http.Abort();
                 return;
             case FaultAction.Fail:
@@ -111,6 +115,7 @@ internal static class ApiMiddleware
 
         if (status == 0 || http.Response.HasStarted)
         {
+            http.Items[DroppedMarker] = true;
             http.Abort();
             return;
         }
