@@ -19,7 +19,6 @@ namespace ConfluentFlink.FlinkApi;
 public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
 {
     public const string UserAgentProduct = "pulumi-resource-confluentflink";
-    private const string MaskedCredentialNote = "auth_data.data";
 
     private readonly IConnectionsApi _api;
     private readonly FlinkApiSettings _settings;
@@ -137,7 +136,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         if (string.IsNullOrEmpty(resourceVersion))
             throw new ArgumentException("connection.Metadata.ResourceVersion is required: the API rejects an update without it.", nameof(connection));
         if (string.IsNullOrEmpty(connection.Spec?.AuthData?.Data))
-            throw new ArgumentException($"connection.Spec.AuthData.Data is required: the API replaces {MaskedCredentialNote} on every update.", nameof(connection));
+            throw new ArgumentException("connection.Spec.AuthData.Data is required: the API replaces auth_data.data on every update.", nameof(connection));
 
         var body = new Connection
         {

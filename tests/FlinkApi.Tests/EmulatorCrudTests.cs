@@ -184,5 +184,19 @@ public sealed class EmulatorCrudTests : EmulatorTest
         }
     }
 
+    [Test]
+    public async Task One_client_serves_concurrent_calls()
+    {
+        var client = Client();
+        var names = Enumerable.Range(0, 24).Select(i => $"parallel-{i:00}").ToList();
+
+        var created = await Task.WhenAll(names.Select(n => client.CreateAsync(Scope, Request(n), CancellationToken.None)));
+        var read = await Task.WhenAll(names.Select(n => client.GetAsync(Scope, n, CancellationToken.None)));
+
+        Assert.That(created.Select(c => c.Connection.Name), Is.EquivalentTo(names));
+        Assert.That(read.Select(c => c!.Name), Is.EqualTo(names));
+        Assert.That(created.Select(c => c.Connection.Metadata!.ResourceVersion).Distinct().Count(), Is.EqualTo(names.Count));
+    }
+
     private static ConnectionKey Key(string name) => new(Scope.OrganizationId, Scope.EnvironmentId, name);
 }

@@ -155,6 +155,8 @@ public sealed class ResilienceTests : EmulatorTest
         var stats = await Admin.GetStatsAsync();
         Assert.That(stats.Method("POST"), Is.EqualTo(2));
         Assert.That(stats.Status(409), Is.EqualTo(1));
+        Assert.That(lostAnswer == 0 ? stats.Dropped : stats.Status(lostAnswer), Is.EqualTo(1), "the first answer was lost");
+        Assert.That(stats.Status(201), Is.EqualTo(0), "the created answer never left the emulator");
         Assert.That(stats.Method("GET"), Is.EqualTo(1));
         Assert.That(Emulator.Store.Count, Is.EqualTo(1));
     }

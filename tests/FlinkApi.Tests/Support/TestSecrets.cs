@@ -13,4 +13,8 @@ internal static class TestSecrets
 
     /// <summary>Every form in which a secret could leak: raw, inside the credential JSON, or as the Basic header.</summary>
     public static IEnumerable<string> All => [ApiSecret, CredentialValue, BasicParameter];
+
+    /// <summary>The texts that contain any form of a test secret.</summary>
+    public static IReadOnlyList<string> Leaks(IEnumerable<string> texts) =>
+        texts.Where(text => All.Any(secret => text.Contains(secret, StringComparison.Ordinal))).ToList();
 }

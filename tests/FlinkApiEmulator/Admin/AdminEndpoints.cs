@@ -11,7 +11,7 @@ internal static class AdminEndpoints
 {
     public static void MapAdmin(this IEndpointRouteBuilder app, ConnectionStore store, FaultInjector faults, RequestStats stats)
     {
-        var admin = app.MapGroup(ApiMiddleware.AdminPrefix);
+        var admin = app.MapGroup(ApiPaths.AdminPrefix);
         admin.MapGet("/health", () => Results.Ok(new { status = "ok" }));
 
         admin.MapGet("/faults", () => Results.Ok(faults.Current));
