@@ -4,7 +4,6 @@ using ConfluentFlink.Provider.Resources;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging.Console;
 
 namespace ConfluentFlink.Provider.Protocol;
 
@@ -30,11 +29,8 @@ internal sealed class PluginHost : IAsyncDisposable
 
     public int Port { get; }
 
-    public IServiceProvider Services => _app.Services;
-
     /// <summary>Starts serving; <paramref name="createProvider"/> gets the logger the resource logic should use.</summary>
-    public static async Task<PluginHost> StartAsync(PluginArguments arguments, Func<ILogger, IProvider> createProvider,
-        Action<ILoggingBuilder>? configureLogging = null)
+    public static async Task<PluginHost> StartAsync(PluginArguments arguments, Func<ILogger, IProvider> createProvider)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -49,16 +45,8 @@ internal sealed class PluginHost : IAsyncDisposable
         builder.Logging
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("Grpc", LogLevel.Warning)
-            .AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.ColorBehavior = LoggerColorBehavior.Disabled;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-            })
-            // stdout belongs to the engine handshake: every record goes to stderr.
-            .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddProvider(new StderrLoggerProvider())
             .AddProvider(new EngineLoggerProvider(engineLog));
-        configureLogging?.Invoke(builder.Logging);
 
         builder.Services.AddSingleton(engineLog);
         builder.Services.AddSingleton<ProviderCancellation>();

@@ -1,0 +1,21 @@
+using Google.Protobuf.WellKnownTypes;
+
+namespace ConfluentFlink.Harness.Lifecycle;
+
+/// <summary>One resource of a program: its name and the inputs the program gives it.</summary>
+public sealed record ResourceGoal(string Name, Struct Inputs, IReadOnlyList<string>? IgnoreChanges = null);
+
+/// <summary>What the stack remembers of a resource after a step: its id, last inputs and outputs.</summary>
+public sealed record ResourceState(string Name, string Id, Struct Inputs, Struct Outputs);
+
+public enum StepKind { Create, Update, Replace, Same, Delete, Refresh, Import, Check }
+
+/// <summary>
+/// One step as <c>pulumi preview/up</c> would print it. <see cref="Changes"/> are property paths with their diff kind
+/// (never values); <see cref="Error"/> is the provider's message when the step failed.
+/// </summary>
+public sealed record Step(StepKind Kind, string Resource, bool Preview, IReadOnlyList<string> Changes, string? Error = null)
+{
+    public bool Succeeded => Error is null;
+    public string? Note { get; init; }
+}
