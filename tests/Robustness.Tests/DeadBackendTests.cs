@@ -33,34 +33,48 @@ public class DeadBackendTests
     public async Task ABackendKilledMidCallGivesAClearUnavailableErrorWithinTheBound(Operation operation)
     {
         var apiSecret = "api-secret-" + Guid.NewGuid().ToString("N");
-        await using var backend = await EmulatorProcess.StartAsync(apiSecret);
-        await using var plugin = await PluginProcess.StartAsync();
-        await plugin.Client.ConfigureAsync(new ConfigureRequest
+        var backend = await EmulatorProcess.StartAsync(new Dictionary<string, string?> { ["FLINK_API_SECRET"] = apiSecret });
+        var backendAlive = true;
+        try
         {
-            AcceptSecrets = true,
-            Args = PluginSession.ProviderConfig(backend.BaseAddress, apiSecret, MaxRetries),
-        });
-        using (var admin = new EmulatorAdminClient(backend.BaseAddress))
-            await admin.SetFaultsAsync(new FaultPlan { DelayMs = 30_000 });
+            await using var plugin = await PluginProcess.StartAsync();
+            await plugin.Client.ConfigureAsync(new ConfigureRequest
+            {
+                AcceptSecrets = true,
+                Args = PluginSession.ProviderConfig(backend.BaseUrl, apiSecret, MaxRetries),
+            });
+            using (var admin = new EmulatorAdminClient(backend.BaseUrl))
+                await admin.SetFaultsAsync(new FaultPlan { DelayMs = 30_000 });
 
-        // A deadline far past the bound: if the plugin hung, the test fails on DeadlineExceeded instead of hanging too.
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var call = Start(plugin.Client, operation, guard.Token);
-        await Task.Delay(TimeSpan.FromMilliseconds(700)); // the request is now parked in the emulator's delay
-        Assert.That(call.IsCompleted, Is.False, "the call was still waiting on the backend when it died");
+            // A deadline far past the bound: if the plugin hung, the test fails on DeadlineExceeded instead of hanging too.
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var call = Start(plugin.Client, operation, guard.Token);
+            await Task.Delay(TimeSpan.FromMilliseconds(700)); // the request is now parked in the emulator's delay
+            Assert.That(call.IsCompleted, Is.False, "the call was still waiting on the backend when it died");
 
-        var clock = Stopwatch.StartNew();
-        await backend.KillAsync();
-        var failure = Assert.ThrowsAsync<RpcException>(async () => await call)!;
-        clock.Stop();
+            var clock = Stopwatch.StartNew();
+            backendAlive = false;
+            await backend.DisposeAsync(); // kills the process: open connections reset, new ones refused
+            var failure = Assert.ThrowsAsync<RpcException>(async () => await call)!;
+            clock.Stop();
 
-        TestContext.Out.WriteLine($"{operation}: {Lifecycle.Describe(failure)} after {clock.ElapsedMilliseconds} ms");
+            AssertClearAndBounded(operation, failure, clock.Elapsed, plugin, apiSecret);
+        }
+        finally
+        {
+            if (backendAlive) await backend.DisposeAsync();
+        }
+    }
+
+    private static void AssertClearAndBounded(Operation operation, RpcException failure, TimeSpan elapsed, PluginProcess plugin, string apiSecret)
+    {
+        TestContext.Out.WriteLine($"{operation}: {Lifecycle.Describe(failure)} after {elapsed.TotalMilliseconds:0} ms");
         Assert.Multiple(() =>
         {
             Assert.That(failure.StatusCode, Is.EqualTo(StatusCode.Unavailable), failure.Status.Detail);
             Assert.That(failure.Status.Detail, Does.Contain("unreachable").And.Contain($"{MaxRetries + 1} attempt(s)"));
             Assert.That(CallOutcomes.Unclear(failure, [apiSecret, "sk-dead-1", "sk-dead-2"]), Is.Null);
-            Assert.That(clock.Elapsed, Is.LessThan(Bound));
+            Assert.That(elapsed, Is.LessThan(Bound));
             Assert.That(plugin.HasExited, Is.False);
             Assert.That(SecretScan.FindLeaks([apiSecret, "sk-dead-1", "sk-dead-2"], plugin.Transcript), Is.Empty);
         });
