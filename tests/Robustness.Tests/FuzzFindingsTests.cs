@@ -70,4 +70,20 @@ public class FuzzFindingsTests
         Assert.That(failure.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Status.Detail, Does.Not.Contain("secret-name-123").And.Contain("no Flink connection"));
     }
+
+    [Test]
+    public void AValueMarkedSecretIsMaskedWhenTheApiEchoesItInAnError()
+    {
+        // Create skips Check here (the fuzzer does), so the API sees the odd type and quotes it in its 422.
+        var inputs = Lifecycle.OpenAiInputs("echoed-type", "sk-echo");
+        inputs.Fields["type"] = Wire.Secret("SECRET-TYPE-VALUE");
+
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await _session.Client.CreateAsync(new CreateRequest
+        {
+            Urn = Lifecycle.Urn("echoed-type"), Type = Lifecycle.Type, Properties = inputs,
+        }))!;
+
+        Assert.That(failure.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Status.Detail, Does.Not.Contain("SECRET-TYPE-VALUE"));
+    }
 }
