@@ -70,10 +70,15 @@ internal sealed class SecretRedaction : Interceptor
                 foreach (var item in value.ListValue.Values) Collect(item, insideSecret, secrets);
                 break;
             case Value.KindOneofCase.StructValue:
-                var isSecret = value.StructValue.Fields.TryGetValue(StructCodec.SignatureKey, out var signature) &&
-                               signature.StringValue == StructCodec.SecretSignature;
-                Collect(value.StructValue, insideSecret || isSecret, secrets);
+                Collect(value.StructValue, insideSecret || IsSecret(value.StructValue), secrets);
                 break;
         }
     }
+
+    /// <summary>A secret wrapper, or an output value marked secret (the codec reads both as secrets).</summary>
+    private static bool IsSecret(Struct special) =>
+        special.Fields.TryGetValue(StructCodec.SignatureKey, out var signature) &&
+        (signature.StringValue == StructCodec.SecretSignature ||
+         signature.StringValue == StructCodec.OutputValueSignature &&
+         special.Fields.TryGetValue("secret", out var secret) && secret.KindCase == Value.KindOneofCase.BoolValue && secret.BoolValue);
 }
