@@ -51,7 +51,14 @@ public sealed class FuzzValues(Random random)
     /// </summary>
     private const int MaxNesting = 25;
 
+    /// <summary>
+    /// Properties that form the resource id (<c>org/env/displayName</c>). Pulumi never keeps an id secret, so a secret
+    /// placed there necessarily shows in the id and in the plugin's "Created connection &lt;id&gt;" log: those are not counted.
+    /// </summary>
+    private static readonly HashSet<string> IdParts = ["displayName", "organization", "environment"];
+
     private readonly List<string> _secrets = [];
+    private bool _recording = true;
 
     public IReadOnlyList<string> Secrets => _secrets;
 
@@ -65,8 +72,24 @@ public sealed class FuzzValues(Random random)
     public string NewSecret()
     {
         var secret = $"FZSECRET{random.NextInt64():X16}";
-        _secrets.Add(secret);
+        if (_recording) _secrets.Add(secret);
         return secret;
+    }
+
+    /// <summary>A value for top-level property <paramref name="key"/>.</summary>
+    private Value ValueFor(string key, int depth)
+    {
+        if (CredentialNames.Contains(key) && Chance(0.5)) return Value.ForString(NewSecret());
+        if (!IdParts.Contains(key)) return AnyValue(depth);
+        _recording = false;
+        try
+        {
+            return AnyValue(depth);
+        }
+        finally
+        {
+            _recording = true;
+        }
     }
 
     /// <summary>Inputs that are valid or close to it (most properties right, 1-4 broken), or entirely random.</summary>
@@ -112,7 +135,7 @@ public sealed class FuzzValues(Random random)
                 properties.Fields[key] = Value.ForString(Pick(ConnectionTypes));
                 break;
             default:
-                properties.Fields[key] = CredentialNames.Contains(key) && Chance(0.5) ? Value.ForString(NewSecret()) : AnyValue(depth: 3);
+                properties.Fields[key] = ValueFor(key, depth: 3);
                 break;
         }
     }
@@ -124,7 +147,7 @@ public sealed class FuzzValues(Random random)
         for (var count = Next(5); count > 0; count--)
         {
             var key = Chance(0.7) ? Pick(PropertyNames) : AnyString();
-            result.Fields[key] = topLevel && CredentialNames.Contains(key) && Chance(0.5) ? Value.ForString(NewSecret()) : AnyValue(depth);
+            result.Fields[key] = topLevel ? ValueFor(key, depth) : AnyValue(depth);
         }
         return result;
     }
