@@ -47,6 +47,13 @@ test: provider emulator-bin
 demo: provider
 	$(DOTNET) run --project demo/ConfluentFlink.Demo/ConfluentFlink.Demo.csproj -c $(CONFIG)
 
+bench: provider
+	$(DOTNET) run --project bench/ConfluentFlink.Bench/ConfluentFlink.Bench.csproj -c $(CONFIG) -v quiet -nologo
+
+# The fault/fuzz suite at a larger scale; CHAOS_SEED repeats a run.
+chaos: provider emulator-bin
+	CHAOS_SCALE=$${CHAOS_SCALE:-10} $(DOTNET) test tests/Robustness.Tests/ConfluentFlink.Robustness.Tests.csproj -c $(CONFIG) -nologo --logger "console;verbosity=normal"
+
 emulator: emulator-bin
 	$(EMULATOR)
 

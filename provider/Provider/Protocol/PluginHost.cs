@@ -54,6 +54,7 @@ internal sealed class PluginHost : IAsyncDisposable
             createProvider(services.GetRequiredService<ILoggerFactory>().CreateLogger("ConfluentFlink.Provider")));
         builder.Services.AddGrpc(grpc =>
         {
+            grpc.Interceptors.Add<SecretRedaction>();
             grpc.MaxReceiveMessageSize = MaxMessageBytes;
             grpc.MaxSendMessageSize = MaxMessageBytes;
         });

@@ -16,12 +16,18 @@ public static class RpcErrors
 {
     public const string InternalMessage = "internal error in the confluentflink provider (details in the plugin log)";
 
+    /// <summary>
+    /// Longest message sent: the status travels in an HTTP/2 trailer, and clients refuse header blocks past 64 KB,
+    /// which would turn a message that quotes a huge input into an unreadable transport error.
+    /// </summary>
+    public const int MaxMessageLength = 4096;
+
     public static RpcException From(Exception exception, ILogger logger) => exception switch
     {
         RpcException rpc => rpc,
-        ProviderUserException user => new RpcException(new Status(StatusCode.InvalidArgument, user.Message)),
+        ProviderUserException user => new RpcException(new Status(StatusCode.InvalidArgument, Bounded(user.Message))),
         ResourceInitFailedException initFailed => InitFailed(initFailed),
-        FlinkApiException api => new RpcException(new Status(StatusFor(api.StatusCode), api.Message)),
+        FlinkApiException api => new RpcException(new Status(StatusFor(api.StatusCode), Bounded(api.Message))),
         OperationCanceledException => new RpcException(new Status(StatusCode.Cancelled, "the operation was cancelled")),
         _ => Internal(exception, logger),
     };
@@ -54,11 +60,14 @@ public static class RpcErrors
         var status = new Google.Rpc.Status
         {
             Code = (int)StatusCode.Unknown,
-            Message = failure.Message,
+            Message = Bounded(failure.Message),
             Details = { Any.Pack(detail) },
         };
         return status.ToRpcException();
     }
+
+    private static string Bounded(string message) =>
+        message.Length <= MaxMessageLength ? message : message[..MaxMessageLength] + $"... ({message.Length - MaxMessageLength} more characters)";
 
     private static RpcException Internal(Exception exception, ILogger logger)
     {

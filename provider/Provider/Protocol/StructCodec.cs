@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ConfluentFlink.Provider.Resources;
 using ConfluentFlink.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
 using BoolValue = ConfluentFlink.Provider.Values.BoolValue;
@@ -65,7 +66,12 @@ public static class StructCodec
         var result = new Struct();
         foreach (var (key, value) in properties)
         {
-            result.Fields[key] = Encode(value);
+            // Inputs are passed back (Check, outputs): an asset or reference the engine sent must be refused
+            // as the user's mistake, on its property, not fail as a provider crash.
+            result.Fields[key] = FindUnsupported(value) is { } unsupported
+                ? throw new ProviderUserException(
+                    $"{key} holds a value of kind '{unsupported.Kind}', which the confluentflink provider does not accept: use plain values")
+                : Encode(value);
         }
         return result;
     }
@@ -89,6 +95,15 @@ public static class StructCodec
         UnknownValue => Value.ForString(UnknownSentinel),
         // Only reachable through a provider bug: nothing the provider returns holds assets or references.
         _ => throw new InvalidOperationException($"a {value.GetType().Name} cannot be sent to the engine"),
+    };
+
+    private static UnsupportedValue? FindUnsupported(PropertyValue value) => value switch
+    {
+        UnsupportedValue unsupported => unsupported,
+        SecretValue secret => FindUnsupported(secret.Inner),
+        ArrayValue array => array.Items.Select(FindUnsupported).FirstOrDefault(found => found is not null),
+        ObjectValue obj => obj.Properties.Select(p => FindUnsupported(p.Value)).FirstOrDefault(found => found is not null),
+        _ => null,
     };
 
     private static PropertyMap DecodeFields(Struct properties) =>

@@ -26,7 +26,13 @@ public sealed class ConnectionTarget
         foreach (var setting in Setting.All)
         {
             if (source(setting) is StringValue { Value.Length: > 0 } value)
-                values[setting] = value.Value;
+            {
+                // Check validates it too, but Read, Delete and Invoke take it from state or config without a Check.
+                if (setting == Setting.RestEndpoint && RestEndpointRule.Check(value.Value) is { } problem)
+                    problems.Add($"{setting.ResourcePath} {problem}");
+                else
+                    values[setting] = value.Value;
+            }
             else
                 problems.Add(setting.MissingMessage);
         }

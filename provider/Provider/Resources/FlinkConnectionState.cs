@@ -22,9 +22,9 @@ public sealed class FlinkConnectionState(ResourceSchema schema)
     public PropertyMap Build(PropertyMap inputs, ConnectionTarget target, Connection connection)
     {
         var outputs = WithSettings(inputs, target)
-            .With("displayName", PropertyValue.Of(connection.Name ?? StringAt(inputs, "displayName")))
-            .With("type", PropertyValue.Of(connection.Spec?.ConnectionType ?? StringAt(inputs, "type")))
-            .With("endpoint", PropertyValue.Of(connection.Spec?.Endpoint ?? StringAt(inputs, "endpoint")))
+            .With("displayName", KeepSecret(inputs, "displayName", connection.Name ?? StringAt(inputs, "displayName")))
+            .With("type", KeepSecret(inputs, "type", connection.Spec?.ConnectionType ?? StringAt(inputs, "type")))
+            .With("endpoint", KeepSecret(inputs, "endpoint", connection.Spec?.Endpoint ?? StringAt(inputs, "endpoint")))
             .With("apiVersion", PropertyValue.Of(connection.ApiVersion))
             .With("kind", PropertyValue.Of(connection.Kind))
             .With("status", ObjectOf(("phase", PropertyValue.Of(connection.Status?.Phase)), ("detail", PropertyValue.Of(connection.Status?.Detail))));
@@ -59,10 +59,17 @@ public sealed class FlinkConnectionState(ResourceSchema schema)
         return outputs;
     }
 
-    private static PropertyMap WithSetting(PropertyMap outputs, Setting setting, PropertyValue value) =>
-        setting.ResourceField is { } field
-            ? outputs.With(setting.ResourceProperty, ObjectOf((field, value)))
-            : outputs.With(setting.ResourceProperty, value);
+    private static PropertyMap WithSetting(PropertyMap outputs, Setting setting, PropertyValue value)
+    {
+        var recorded = setting.ResourceField is { } field ? ObjectOf((field, value)) : value;
+        // Resolving a setting unwraps it; one the program marked secret must stay secret in the outputs.
+        return outputs.With(setting.ResourceProperty,
+            outputs.Get(setting.ResourceProperty).ContainsSecrets ? PropertyValue.Secret(recorded) : recorded);
+    }
+
+    /// <summary>The API's value for a property, secret when the program sent that property as a secret.</summary>
+    private static PropertyValue KeepSecret(PropertyMap inputs, string property, string? value) =>
+        inputs.Get(property).ContainsSecrets ? PropertyValue.Secret(PropertyValue.Of(value)) : PropertyValue.Of(value);
 
     private static string? StringAt(PropertyMap map, string path) => map.GetPath(path) is StringValue s ? s.Value : null;
 }

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ConfluentFlink.Bench;
+
+/// <summary>
+/// Process start → port on stdout, and → first answered GetPluginInfo (what the engine waits for), median over
+/// many launches, beside the floor program's start → first line. Launches alternate plugin/floor so machine noise
+/// hits both alike.
+/// </summary>
+public static class ColdStart
+{
+    public const double FirstRpcGoalMs = 150;
+
+    public static async Task MeasureAsync(BenchRig rig, FloorApp floor, int launches, Report report)
+    {
+        var toPort = new Samples();
+        var toFirstRpc = new Samples();
+        var floorToLine = new Samples();
+        for (var i = -1; i < launches; i++) // launch -1 warms the bench's own client code and the disk cache
+        {
+            var clock = Stopwatch.StartNew();
+            await using (var plugin = await rig.LaunchAsync())
+            {
+                await plugin.Client.GetPluginInfoAsync(new Empty());
+                var firstRpc = clock.Elapsed;
+                if (i >= 0)
+                {
+                    toPort.Add(plugin.StartupTime);
+                    toFirstRpc.Add(firstRpc);
+                }
+            }
+            var floorTime = await floor.LaunchAsync();
+            if (i >= 0) floorToLine.Add(floorTime);
+        }
+
+        const string section = "Cold start";
+        report.Add(section, new Row($"start → port on stdout (median of {launches})", Report.Ms(toPort.Median),
+            $"{Report.Ms(floorToLine.Median)} (trivial console program → first line)", Report.Times(toPort.Median / floorToLine.Median), "-", null));
+        report.Add(section, new Row($"start → first answered GetPluginInfo (median of {launches})", Report.Ms(toFirstRpc.Median),
+            $"{Report.Ms(floorToLine.Median)} (trivial console program → first line)", Report.Times(toFirstRpc.Median / floorToLine.Median),
+            $"≤ {FirstRpcGoalMs} ms", toFirstRpc.Median <= FirstRpcGoalMs));
+    }
+}

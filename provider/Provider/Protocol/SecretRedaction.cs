@@ -1,0 +1,84 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Pulumirpc;
+
+namespace ConfluentFlink.Provider.Protocol;
+
+/// <summary>
+/// The last guard on error messages: any value the request marked secret is replaced by <c>[secret]</c> in the
+/// status the engine receives. Messages are written not to quote inputs, but some quote what the Flink API answered,
+/// and the API may echo a value back (a secret-marked type or name sent to it); this catches every such path at once.
+/// </summary>
+internal sealed class SecretRedaction : Interceptor
+{
+    // Shorter secrets would blank out ordinary words of the message; the engine's own masking has the same limit in practice.
+    private const int MinimumLength = 4;
+    private const string Mask = "[secret]";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
+        UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (RpcException failure) when (request is IMessage message && Redacted(failure.Status.Detail, message) is { } redacted)
+        {
+            throw new RpcException(new Status(failure.StatusCode, redacted), failure.Trailers);
+        }
+    }
+
+    /// <summary>The message with every secret of the request masked, or null when it holds none.</summary>
+    internal static string? Redacted(string detail, IMessage request)
+    {
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var properties in PropertiesOf(request).OfType<Struct>()) Collect(properties, insideSecret: false, secrets);
+        var leaked = secrets.Where(s => s.Length >= MinimumLength && detail.Contains(s, StringComparison.Ordinal))
+            .OrderByDescending(s => s.Length).ToList();
+        return leaked.Count == 0 ? null : leaked.Aggregate(detail, (text, secret) => text.Replace(secret, Mask, StringComparison.Ordinal));
+    }
+
+    /// <summary>The property Structs of the requests that carry any (listed by type: no reflection, so AOT-safe).</summary>
+    private static IEnumerable<Struct?> PropertiesOf(IMessage request) => request switch
+    {
+        CheckRequest r => [r.Olds, r.News],
+        DiffRequest r => [r.Olds, r.OldInputs, r.News],
+        CreateRequest r => [r.Properties],
+        ReadRequest r => [r.Properties, r.Inputs],
+        UpdateRequest r => [r.Olds, r.OldInputs, r.News],
+        DeleteRequest r => [r.Properties, r.OldInputs],
+        InvokeRequest r => [r.Args],
+        ConfigureRequest r => [r.Args],
+        _ => [],
+    };
+
+    private static void Collect(Struct properties, bool insideSecret, HashSet<string> secrets)
+    {
+        foreach (var value in properties.Fields.Values) Collect(value, insideSecret, secrets);
+    }
+
+    private static void Collect(Value value, bool insideSecret, HashSet<string> secrets)
+    {
+        switch (value.KindCase)
+        {
+            case Value.KindOneofCase.StringValue when insideSecret:
+                secrets.Add(value.StringValue);
+                break;
+            case Value.KindOneofCase.ListValue:
+                foreach (var item in value.ListValue.Values) Collect(item, insideSecret, secrets);
+                break;
+            case Value.KindOneofCase.StructValue:
+                Collect(value.StructValue, insideSecret || IsSecret(value.StructValue), secrets);
+                break;
+        }
+    }
+
+    /// <summary>A secret wrapper, or an output value marked secret (the codec reads both as secrets).</summary>
+    private static bool IsSecret(Struct special) =>
+        special.Fields.TryGetValue(StructCodec.SignatureKey, out var signature) &&
+        (signature.StringValue == StructCodec.SecretSignature ||
+         signature.StringValue == StructCodec.OutputValueSignature &&
+         special.Fields.TryGetValue("secret", out var secret) && secret.KindCase == Value.KindOneofCase.BoolValue && secret.BoolValue);
+}

@@ -1,0 +1,80 @@
+using ConfluentFlink.FlinkApiEmulator;
+using ConfluentFlink.FlinkApiEmulator.Admin;
+using ConfluentFlink.Harness;
+using Google.Protobuf.WellKnownTypes;
+using Pulumirpc;
+
+namespace ConfluentFlink.Robustness.Tests;
+
+/// <summary>
+/// The published plugin configured against an in-process emulator, as after the engine's
+/// Handshake/CheckConfig/Configure: every Flink setting from provider config, the API secret as a secret.
+/// The emulator's API secret is fresh per session so secret scans can look for it.
+/// </summary>
+public sealed class PluginSession : IAsyncDisposable
+{
+    public const string OrganizationId = "org-robust";
+    public const string EnvironmentId = "env-robust";
+
+    private PluginSession(FlinkApiEmulatorServer emulator, PluginProcess plugin, string apiSecret)
+    {
+        Emulator = emulator;
+        Plugin = plugin;
+        ApiSecret = apiSecret;
+        Admin = emulator.CreateAdminClient();
+    }
+
+    public FlinkApiEmulatorServer Emulator { get; }
+    public EmulatorAdminClient Admin { get; }
+    public PluginProcess Plugin { get; }
+    public ResourceProvider.ResourceProviderClient Client => Plugin.Client;
+    public string ApiSecret { get; }
+
+    public static async Task<PluginSession> StartAsync(int maxRetries)
+    {
+        var apiSecret = "api-secret-" + Guid.NewGuid().ToString("N");
+        var emulator = await FlinkApiEmulatorServer.StartAsync(new EmulatorOptions { ApiSecret = apiSecret });
+        try
+        {
+            var plugin = await PluginProcess.StartAsync();
+            try
+            {
+                await plugin.Client.ConfigureAsync(new ConfigureRequest
+                {
+                    AcceptSecrets = true,
+                    AcceptResources = true,
+                    Args = ProviderConfig(emulator.BaseAddress, apiSecret, maxRetries),
+                });
+                return new PluginSession(emulator, plugin, apiSecret);
+            }
+            catch
+            {
+                await plugin.DisposeAsync();
+                throw;
+            }
+        }
+        catch
+        {
+            await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Provider config naming every Flink setting, so resources need only their own properties.</summary>
+    public static Struct ProviderConfig(Uri restEndpoint, string apiSecret, int maxRetries) => Wire.Struct(
+        ("organizationId", OrganizationId),
+        ("environmentId", EnvironmentId),
+        ("flinkComputePoolId", "lfcp-robust"),
+        ("flinkPrincipalId", "sa-robust"),
+        ("flinkRestEndpoint", restEndpoint.ToString()),
+        ("flinkApiKey", EmulatorOptions.DefaultApiKey),
+        ("flinkApiSecret", Wire.Secret(apiSecret)),
+        ("maxRetries", maxRetries));
+
+    public async ValueTask DisposeAsync()
+    {
+        Admin.Dispose();
+        await Plugin.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+}
