@@ -20,6 +20,9 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
 
     private static readonly string[] IdBlocks = ["organization", "environment", "computePool", "principal"];
 
+    // The resource id is <organization id>/<environment id>/<name>.
+    private static readonly string[] IdParts = ["displayName", "organization.id", "environment.id"];
+
     public IReadOnlyList<CheckFailure> Validate(PropertyMap news, SettingResolver settings)
     {
         var failures = new List<CheckFailure>();
@@ -41,6 +44,9 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
         var endpoint = RequiredString(news, "endpoint", Fail);
         if (endpoint is not null && (endpoint.Length > MaxEndpointLength || !Uri.TryCreate(endpoint, UriKind.Absolute, out _)))
             Fail("endpoint", $"endpoint must be an absolute URL of at most {MaxEndpointLength} characters, e.g. https://api.openai.com/v1/chat/completions");
+
+        foreach (var path in IdParts.Where(news.IsSecretAt))
+            Fail(path, $"{path} is marked secret, but it becomes part of the resource id ({ConnectionId.Form}), which Pulumi always shows in plain: pass it as a plain value");
 
         ValidateCredentials(news, type, Fail);
         foreach (var block in IdBlocks)

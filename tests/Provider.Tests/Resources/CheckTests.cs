@@ -129,10 +129,21 @@ public class CheckTests
     public void No_failure_message_repeats_a_secret_value()
     {
         var news = Map(("displayName", Secret("Secret_Name")), ("type", Secret("NOT-A-TYPE-s3cr3t")), ("endpoint", "x"), ("apiKey", "hunter2-key"), ("username", "hunter2-user"));
+        // displayName is also reported for being secret at all; its value must still not be repeated.
         var failures = new ProviderFixture().Check(news).Failures;
         Assert.That(failures, Is.Not.Empty);
         foreach (var failure in failures)
             Assert.That(failure.Reason, Does.Not.Contain("Secret_Name").And.Not.Contain("s3cr3t").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
+    public void Secret_parts_of_the_id_are_rejected_because_ids_are_never_secret()
+    {
+        var news = ProviderFixture.OpenAi().With("displayName", Secret("conn1")).With("organization", Id("org-1"))
+            .With("environment", PropertyPaths.ObjectOf(("id", Secret("env-1"))));
+        var failures = new ProviderFixture().Check(news).Failures;
+        Assert.That(failures.Select(f => f.Property), Is.EquivalentTo(new[] { "displayName", "environment.id" }));
+        Assert.That(failures[0].Reason, Does.Contain("resource id"));
     }
 
     [Test]
