@@ -49,14 +49,7 @@ public sealed class BenchRig : IAsyncDisposable
         {
             AcceptSecrets = true,
             AcceptResources = true,
-            Args = Wire.Struct(
-                ("organizationId", OrganizationId),
-                ("environmentId", EnvironmentId),
-                ("flinkComputePoolId", "lfcp-bench"),
-                ("flinkPrincipalId", "sa-bench"),
-                ("flinkRestEndpoint", Emulator.BaseAddress.ToString()),
-                ("flinkApiKey", EmulatorOptions.DefaultApiKey),
-                ("flinkApiSecret", Wire.Secret(ApiSecret))),
+            Args = new FlinkSettings(Emulator.BaseAddress, OrganizationId, EnvironmentId, EmulatorOptions.DefaultApiKey, ApiSecret).ProviderConfig(),
         });
         return plugin;
     }

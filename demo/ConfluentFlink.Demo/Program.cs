@@ -26,19 +26,15 @@ var endpoint = emulator.BaseAddress.ToString().TrimEnd('/');
 Console.WriteLine($"ConfluentFlink.Pulumi demo: plugin listening on port {plugin.Port} (ready in {plugin.StartupTime.TotalMilliseconds:F0} ms), Flink API emulator at {endpoint}");
 
 var engine = new MiniEngine(plugin.Client, "confluentflink:index:FlinkConnection");
-await engine.ConfigureAsync(Wire.Struct(
-    ("organizationId", Organization), ("environmentId", Environment), ("flinkComputePoolId", "lfcp-demo"), ("flinkPrincipalId", "sa-demo"),
-    ("flinkRestEndpoint", endpoint), ("flinkApiKey", FlinkKey), ("flinkApiSecret", Wire.Secret(FlinkSecret))), "confluentflink");
+var settings = new FlinkSettings(emulator.BaseAddress, Organization, Environment, FlinkKey, FlinkSecret);
+await engine.ConfigureAsync(settings.ProviderConfig(), "confluentflink");
 
 // Option #2: settings from provider config. Option #1: settings and the Flink key on the resource itself.
 ResourceGoal Chat(string apiKey) => new("chat", Wire.Struct(("displayName", "chat"), ("type", "OPENAI"),
     ("endpoint", "https://api.openai.com/v1/chat/completions"), ("apiKey", Wire.Secret(apiKey))));
-ResourceGoal Embeddings(string modelEndpoint) => new("embeddings", Wire.Struct(("displayName", "embeddings"), ("type", "BEDROCK"),
+ResourceGoal Embeddings(string modelEndpoint) => new("embeddings", settings.OnResource(Wire.Struct(("displayName", "embeddings"), ("type", "BEDROCK"),
     ("endpoint", modelEndpoint), ("awsAccessKey", Wire.Secret("DEMOACCESSKEY")), ("awsSecretKey", Wire.Secret("demo-aws-secret-Xv")),
-    ("awsSessionToken", Wire.Secret("demo-aws-token-Pz")),
-    ("organization", Wire.Struct(("id", Organization))), ("environment", Wire.Struct(("id", Environment))),
-    ("computePool", Wire.Struct(("id", "lfcp-demo"))), ("principal", Wire.Struct(("id", "sa-demo"))), ("restEndpoint", endpoint),
-    ("credentials", Wire.Struct(("key", FlinkKey), ("secret", Wire.Secret(FlinkSecret))))));
+    ("awsSessionToken", Wire.Secret("demo-aws-token-Pz")))));
 var legacy = new ResourceGoal("legacy", Wire.Struct(("displayName", "legacy"), ("type", "MONGODB"), ("endpoint", "mongodb+srv://legacy.example.net"),
     ("username", Wire.Secret("legacy-reader")), ("password", Wire.Secret("demo-mongo-pass-Qe"))));
 

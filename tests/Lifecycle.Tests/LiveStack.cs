@@ -56,24 +56,10 @@ internal sealed class LiveStack : IAsyncDisposable
         "AWS_SESSION_TOKEN_CONNECTION", "SERVICE_KEY", "USERNAME", "PASSWORD",
     ];
 
-    /// <summary>Seed Option #2: everything in provider config, the Flink secret as a secret.</summary>
-    public Struct ProviderConfig => Wire.Struct(
-        ("organizationId", Organization), ("environmentId", Environment), ("flinkComputePoolId", "lfcp-live"),
-        ("flinkPrincipalId", "sa-live"), ("flinkRestEndpoint", Emulator.BaseAddress.ToString().TrimEnd('/')),
-        ("flinkApiKey", FlinkKey), ("flinkApiSecret", Wire.Secret(FlinkSecret)), ("maxRetries", "2"), ("version", "0.1.0"));
+    public FlinkSettings Settings => new(Emulator.BaseAddress, Organization, Environment, FlinkKey, FlinkSecret);
 
-    /// <summary>Seed Option #1: the same settings as blocks on the resource.</summary>
-    public Struct WithOptionOneBlocks(Struct inputs)
-    {
-        var result = inputs.Clone();
-        result.Fields["organization"] = Wire.ToValue(Wire.Struct(("id", Organization)));
-        result.Fields["environment"] = Wire.ToValue(Wire.Struct(("id", Environment)));
-        result.Fields["computePool"] = Wire.ToValue(Wire.Struct(("id", "lfcp-live")));
-        result.Fields["principal"] = Wire.ToValue(Wire.Struct(("id", "sa-live")));
-        result.Fields["restEndpoint"] = Value.ForString(Emulator.BaseAddress.ToString().TrimEnd('/'));
-        result.Fields["credentials"] = Wire.ToValue(Wire.Struct(("key", FlinkKey), ("secret", Wire.Secret(FlinkSecret))));
-        return result;
-    }
+    /// <summary>Seed Option #2: everything in provider config, the Flink secret as a secret.</summary>
+    public Struct ProviderConfig => Settings.ProviderConfig(maxRetries: 2);
 
     public StoredConnection? Stored(string name) => Emulator.Store.Get(new ConnectionKey(Organization, Environment, name));
 

@@ -67,7 +67,7 @@ public class PluginLifecycleTests
         await using (var importer = await LiveStack.StartAsync(new Dictionary<string, string?> { ["API_KEY"] = handKey }))
         {
             var importEngine = new MiniEngine(importer.Plugin.Client, LiveStack.Token);
-            await importEngine.ConfigureAsync(WithEndpoint(stack.ProviderConfig, stack), "confluentflink");
+            await importEngine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
             var import = await importEngine.ImportAsync(Connections.OpenAi("legacy", handKey), $"{LiveStack.Organization}/{LiveStack.Environment}/legacy");
             Assert.That(import.Error, Is.Null);
             Assert.That(importEngine.State["legacy"].Outputs.Fields["apiKey"], Is.Not.Null);
@@ -114,7 +114,7 @@ public class PluginLifecycleTests
         await stack.Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0")), "confluentflink");
         var key = Connections.Credential("opt1");
         var goal = Connections.OpenAi("option-one", key);
-        var up = await stack.Engine.UpAsync([goal with { Inputs = stack.WithOptionOneBlocks(goal.Inputs) }]);
+        var up = await stack.Engine.UpAsync([goal with { Inputs = stack.Settings.OnResource(goal.Inputs) }]);
         Assert.That(up.Single().Error, Is.Null);
         var outputs = stack.Engine.State["option-one"].Outputs;
         Assert.That(Wire.IsSecret(outputs.Fields["credentials"].StructValue.Fields["secret"]), Is.True);
@@ -156,13 +156,6 @@ public class PluginLifecycleTests
         var created = await stack.Plugin.Client.CreateAsync(new CreateRequest { Urn = stack.Engine.Urn("later"), Type = LiveStack.Token, Properties = check.Inputs, Preview = true });
         Assert.That(Wire.IsUnknown(created.Properties.Fields["status"]), Is.True);
         Assert.That(stack.Emulator.Store.Count, Is.Zero);
-    }
-
-    private static Struct WithEndpoint(Struct config, LiveStack stack)
-    {
-        var copy = config.Clone();
-        copy.Fields["flinkRestEndpoint"] = Value.ForString(stack.Emulator.BaseAddress.ToString());
-        return copy;
     }
 
     private static void AssertCredentialsSecret(Struct outputs, params string[] credentials)

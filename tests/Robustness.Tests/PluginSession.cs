@@ -61,15 +61,8 @@ public sealed class PluginSession : IAsyncDisposable
     }
 
     /// <summary>Provider config naming every Flink setting, so resources need only their own properties.</summary>
-    public static Struct ProviderConfig(Uri restEndpoint, string apiSecret, int maxRetries) => Wire.Struct(
-        ("organizationId", OrganizationId),
-        ("environmentId", EnvironmentId),
-        ("flinkComputePoolId", "lfcp-robust"),
-        ("flinkPrincipalId", "sa-robust"),
-        ("flinkRestEndpoint", restEndpoint.ToString()),
-        ("flinkApiKey", EmulatorOptions.DefaultApiKey),
-        ("flinkApiSecret", Wire.Secret(apiSecret)),
-        ("maxRetries", maxRetries));
+    public static Struct ProviderConfig(Uri restEndpoint, string apiSecret, int maxRetries) =>
+        new FlinkSettings(restEndpoint, OrganizationId, EnvironmentId, EmulatorOptions.DefaultApiKey, apiSecret).ProviderConfig(maxRetries);
 
     public async ValueTask DisposeAsync()
     {
