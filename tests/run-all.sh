@@ -20,7 +20,7 @@ for proj in tests/*/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   echo "=== $name"
   dotnet test "$proj" -c Release --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" -nologo 2>&1 | tee "$results/$name.log" | grep -vE '^\s*(Passed|Skipped) ' || true
+    --results-directory "$results" -nologo 2>&1 | tee "$results/$name.log" | grep -vE '^\s+(Passed|Skipped) ' || true
   count_trx "$results/$name.trx"
 done
 
