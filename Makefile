@@ -19,8 +19,10 @@ build: provider emulator-bin
 provider:
 	$(DOTNET) publish provider/Provider/ConfluentFlink.Provider.csproj -c $(CONFIG) -o $(BIN) -v quiet -nologo
 
+# Quiet on stdout, so that `make emulator`'s first stdout line is the emulator's base URL.
 emulator-bin:
-	$(DOTNET) publish tests/FlinkApiEmulator/ConfluentFlink.FlinkApiEmulator.csproj -c $(CONFIG) -o $(BIN)/emulator -v quiet -nologo
+	@echo "publishing the emulator to $(BIN)/emulator" >&2
+	@$(DOTNET) publish tests/FlinkApiEmulator/ConfluentFlink.FlinkApiEmulator.csproj -c $(CONFIG) -o $(BIN)/emulator -v quiet -nologo >&2
 
 # The published plugin is an executable plus its assemblies: install the folder, link the executable onto PATH
 # (the .NET host follows the link to find its assemblies), where the engine looks for ambient plugins.
@@ -55,7 +57,7 @@ chaos: provider emulator-bin
 	CHAOS_SCALE=$${CHAOS_SCALE:-10} $(DOTNET) test tests/Robustness.Tests/ConfluentFlink.Robustness.Tests.csproj -c $(CONFIG) -nologo --logger "console;verbosity=normal"
 
 emulator: emulator-bin
-	$(EMULATOR)
+	@$(EMULATOR)
 
 clean:
 	rm -rf $(BIN) TestResults dist
