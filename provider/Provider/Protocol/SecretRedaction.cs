@@ -15,7 +15,7 @@ internal sealed class SecretRedaction : Interceptor
 {
     // Shorter secrets would blank out ordinary words of the message; the engine's own masking has the same limit in practice.
     private const int MinimumLength = 4;
-    private const string Mask = "[secret]";
+    private const string MaskText = "[secret]";
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
@@ -24,21 +24,50 @@ internal sealed class SecretRedaction : Interceptor
         {
             return await continuation(request, context);
         }
-        catch (RpcException failure) when (request is IMessage message && Redacted(failure.Status.Detail, message) is { } redacted)
+        catch (RpcException failure) when (request is IMessage message && Redacted(failure, SecretsOf(message)) is { } redacted)
         {
-            throw new RpcException(new Status(failure.StatusCode, redacted), failure.Trailers);
+            throw redacted;
         }
     }
 
-    /// <summary>The message with every secret of the request masked, or null when it holds none.</summary>
-    internal static string? Redacted(string detail, IMessage request)
+    /// <summary>
+    /// The failure with every secret masked, or null when it quotes none. A failure carrying a google.rpc.Status
+    /// (ErrorResourceInitFailed) repeats its message and reasons there, where the engine reads them: mask both copies.
+    /// </summary>
+    internal static RpcException? Redacted(RpcException failure, IReadOnlyList<string> secrets)
+    {
+        if (secrets.Count == 0)
+            return null;
+        if (failure.GetRpcStatus() is not { } rich)
+        {
+            var detail = Mask(failure.Status.Detail, secrets);
+            return detail == failure.Status.Detail ? null : new RpcException(new Status(failure.StatusCode, detail), failure.Trailers);
+        }
+
+        var masked = rich.Clone();
+        masked.Message = Mask(rich.Message, secrets);
+        for (var i = 0; i < masked.Details.Count; i++)
+        {
+            if (!masked.Details[i].TryUnpack<ErrorResourceInitFailed>(out var initFailed))
+                continue;
+            var reasons = initFailed.Reasons.Select(r => Mask(r, secrets)).ToList();
+            initFailed.Reasons.Clear();
+            initFailed.Reasons.AddRange(reasons);
+            masked.Details[i] = Any.Pack(initFailed);
+        }
+        return masked.Equals(rich) ? null : masked.ToRpcException();
+    }
+
+    /// <summary>Every secret-marked string of the request, longest first so that no shorter one splits a longer one.</summary>
+    internal static IReadOnlyList<string> SecretsOf(IMessage request)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var properties in PropertiesOf(request).OfType<Struct>()) Collect(properties, insideSecret: false, secrets);
-        var leaked = secrets.Where(s => s.Length >= MinimumLength && detail.Contains(s, StringComparison.Ordinal))
-            .OrderByDescending(s => s.Length).ToList();
-        return leaked.Count == 0 ? null : leaked.Aggregate(detail, (text, secret) => text.Replace(secret, Mask, StringComparison.Ordinal));
+        return secrets.Where(s => s.Length >= MinimumLength).OrderByDescending(s => s.Length).ToList();
     }
+
+    private static string Mask(string text, IReadOnlyList<string> secrets) =>
+        secrets.Aggregate(text, (current, secret) => current.Replace(secret, MaskText, StringComparison.Ordinal));
 
     /// <summary>The property Structs of the requests that carry any (listed by type: no reflection, so AOT-safe).</summary>
     private static IEnumerable<Struct?> PropertiesOf(IMessage request) => request switch

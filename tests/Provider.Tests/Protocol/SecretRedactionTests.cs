@@ -1,0 +1,50 @@
+using ConfluentFlink.Provider.Protocol;
+using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Values;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
+using Pulumirpc;
+
+namespace ConfluentFlink.Provider.Tests.Protocol;
+
+public class SecretRedactionTests
+{
+    private const string Secret = "echoed-secret-Wq7";
+
+    private static CreateRequest RequestWithSecret() => new()
+    {
+        Properties = StructCodec.Encode(PropertyMap.Empty.With("apiKey", PropertyValue.Secret(PropertyValue.Of(Secret)))),
+    };
+
+    [Test]
+    public void A_plain_error_quoting_a_request_secret_is_masked()
+    {
+        var failure = new RpcException(new Status(StatusCode.InvalidArgument, $"the API said: bad value {Secret}"));
+        var redacted = SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(RequestWithSecret()));
+        Assert.That(redacted!.Status.Detail, Is.EqualTo("the API said: bad value [secret]"));
+        Assert.That(redacted.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+    }
+
+    [Test]
+    public void The_init_failed_detail_the_engine_reads_is_masked_too()
+    {
+        var initFailed = new ResourceInitFailedException("org/env/c1", PropertyMap.Empty, PropertyMap.Empty, [$"read-back failed: {Secret}"]);
+        var failure = RpcErrors.From(initFailed, NullLogger.Instance);
+
+        var redacted = SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(RequestWithSecret()))!;
+        var status = redacted.GetRpcStatus()!;
+        Assert.That(status.Message, Does.Not.Contain(Secret));
+        Assert.That(status.Details.Single().TryUnpack<ErrorResourceInitFailed>(out var detail), Is.True);
+        Assert.That(detail.Id, Is.EqualTo("org/env/c1"));
+        Assert.That(detail.Reasons, Is.EqualTo(new[] { "read-back failed: [secret]" }));
+    }
+
+    [Test]
+    public void An_error_without_secrets_is_left_alone()
+    {
+        var failure = new RpcException(new Status(StatusCode.NotFound, "no such connection"));
+        Assert.That(SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(RequestWithSecret())), Is.Null);
+        Assert.That(SecretRedaction.SecretsOf(new CreateRequest { Properties = new Struct() }), Is.Empty);
+    }
+}
