@@ -28,17 +28,15 @@ public sealed class FlinkConnectionDiffer(ResourceSchema schema)
         }
 
         // Settings are compared by their effective values, wherever they come from (resource, config, environment).
-        foreach (var setting in FlinkConnectionState.RecordedSettings.Where(s => !Ignored(s.ResourcePath)))
+        // Where the connection lives is recorded in its outputs; a Flink key set only in config is not, so that side
+        // is resolved from the old inputs under today's config (rotating the key in config is then no change at all).
+        foreach (var setting in Setting.All.Where(s => !Ignored(s.ResourcePath)))
         {
             var now = settings.Resolve(setting, news);
-            var before = olds.GetPath(setting.ResourcePath);
-            if (before is NullValue)
-                before = settings.Resolve(setting, previous);
+            var before = olds.GetPath(setting.ResourcePath) is not NullValue and var recorded ? recorded : settings.Resolve(setting, previous);
             if (!Equals(now, before))
                 detailed[setting.ResourcePath] = new PropertyDiff(KindFor(setting.ResourceProperty, before, now));
         }
-        if (!Ignored("credentials"))
-            CompareInputs("credentials", previous, news, detailed);
 
         var replaces = detailed.Where(d => d.Value.Kind is PropertyDiffKind.AddReplace or PropertyDiffKind.UpdateReplace or PropertyDiffKind.DeleteReplace)
             .Select(d => d.Key.Split('.')[0]).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ConfluentFlink.FlinkApi;
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Schema;
 using ConfluentFlink.Provider.Values;
 using Microsoft.Extensions.Logging;
 
@@ -12,6 +13,8 @@ namespace ConfluentFlink.Provider.Resources;
 /// </summary>
 public sealed class FlinkProvider : IProvider
 {
+    private static readonly ResourceSchema ConfigSchema = ResourceSchema.ForProvider();
+
     private readonly FlinkConnectionResource _connections;
     private readonly GetFlinkConnectionFunction _lookup;
     private readonly Func<string, string?> _environment;
@@ -30,8 +33,10 @@ public sealed class FlinkProvider : IProvider
         _lookup = new GetFlinkConnectionFunction(Shared);
     }
 
-    // Config values from the environment are not added to the result: the engine would store them in plain (engine-facts).
-    public CheckResult CheckConfig(PropertyMap olds, PropertyMap news) => new(news, ProviderConfig.Parse(news).Failures);
+    // The engine keeps secret only the config keys whose input was secret, so a secret key set in plain is marked here.
+    // Values from the environment are not added: the engine would store them in state (engine-facts).
+    public CheckResult CheckConfig(PropertyMap olds, PropertyMap news) =>
+        new(news.MarkSecrets(ConfigSchema.SecretPaths), ProviderConfig.Parse(news).Failures);
 
     public DiffResult DiffConfig(PropertyMap oldInputs, PropertyMap olds, PropertyMap news)
     {

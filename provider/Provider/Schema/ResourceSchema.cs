@@ -33,12 +33,12 @@ public sealed class ResourceSchema
 
     public static ResourceSchema ForResource(string token) => FromPackage(Package.Value, token);
 
-    public static ResourceSchema ForFunctionInputs(string token)
+    /// <summary>The provider's own inputs (its configuration), under the token of the provider resource.</summary>
+    public static ResourceSchema ForProvider()
     {
         var package = Package.Value;
-        var inputs = (JObject?)package["functions"]?[token]?["inputs"]?["properties"]
-            ?? throw new InvalidOperationException($"schema.json has no function {token}");
-        return new ResourceSchema(token, Names(inputs), SecretPathsOf(package, inputs), new HashSet<string>());
+        var inputs = (JObject?)package["provider"]?["inputProperties"] ?? throw new InvalidOperationException("schema.json has no provider inputs");
+        return new ResourceSchema("pulumi:providers:" + package["name"], Names(inputs), SecretPathsOf(package, inputs), new HashSet<string>());
     }
 
     public static ResourceSchema FromPackage(JObject package, string token)

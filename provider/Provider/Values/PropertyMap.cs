@@ -16,7 +16,6 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, PropertyValue>, IE
         new(values.ToImmutableSortedDictionary(StringComparer.Ordinal));
 
     public PropertyMap With(string key, PropertyValue value) => new(_values.SetItem(key, value));
-    public PropertyMap Without(string key) => new(_values.Remove(key));
 
     /// <summary>The value at <paramref name="key"/>, or <see cref="PropertyValue.Null"/> when absent.</summary>
     public PropertyValue Get(string key) => _values.TryGetValue(key, out var value) ? value : PropertyValue.Null;
@@ -36,5 +35,6 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, PropertyValue>, IE
 
     public override bool Equals(object? obj) => Equals(obj as PropertyMap);
     public override int GetHashCode() => Count;
-    public override string ToString() => "{" + string.Join(", ", _values.Select(kv => $"{kv.Key}: {kv.Value}")) + "}";
+    // Keys only: resource logic works on unwrapped values, so a printed map could show a credential.
+    public override string ToString() => "{" + string.Join(", ", _values.Keys) + "}";
 }

@@ -16,9 +16,6 @@ public abstract record PropertyValue
     public static PropertyValue Of(double value) => new NumberValue(value);
     public static PropertyValue Secret(PropertyValue value) => value is SecretValue ? value : new SecretValue(value);
 
-    /// <summary>True when this value, or anything inside it, is unknown (preview only).</summary>
-    public abstract bool ContainsUnknowns { get; }
-
     /// <summary>True when this value, or anything inside it, is marked secret.</summary>
     public abstract bool ContainsSecrets { get; }
 
@@ -28,37 +25,33 @@ public abstract record PropertyValue
 
 public sealed record NullValue : PropertyValue
 {
-    public override bool ContainsUnknowns => false;
     public override bool ContainsSecrets => false;
 }
 
 public sealed record UnknownValue : PropertyValue
 {
-    public override bool ContainsUnknowns => true;
     public override bool ContainsSecrets => false;
 }
 
 public sealed record StringValue(string Value) : PropertyValue
 {
-    public override bool ContainsUnknowns => false;
     public override bool ContainsSecrets => false;
+    // A credential is a StringValue once unwrapped; printing one must not show it.
+    public override string ToString() => $"string({Value.Length} characters)";
 }
 
 public sealed record NumberValue(double Value) : PropertyValue
 {
-    public override bool ContainsUnknowns => false;
     public override bool ContainsSecrets => false;
 }
 
 public sealed record BoolValue(bool Value) : PropertyValue
 {
-    public override bool ContainsUnknowns => false;
     public override bool ContainsSecrets => false;
 }
 
 public sealed record ArrayValue(ImmutableArray<PropertyValue> Items) : PropertyValue
 {
-    public override bool ContainsUnknowns => Items.Any(i => i.ContainsUnknowns);
     public override bool ContainsSecrets => Items.Any(i => i.ContainsSecrets);
     public bool Equals(ArrayValue? other) => other is not null && Items.SequenceEqual(other.Items);
     public override int GetHashCode() => Items.Length;
@@ -66,14 +59,12 @@ public sealed record ArrayValue(ImmutableArray<PropertyValue> Items) : PropertyV
 
 public sealed record ObjectValue(PropertyMap Properties) : PropertyValue
 {
-    public override bool ContainsUnknowns => Properties.Values.Any(v => v.ContainsUnknowns);
     public override bool ContainsSecrets => Properties.Values.Any(v => v.ContainsSecrets);
 }
 
 /// <summary>A value the program or the engine marked secret. Its inner value must never be printed.</summary>
 public sealed record SecretValue(PropertyValue Inner) : PropertyValue
 {
-    public override bool ContainsUnknowns => Inner.ContainsUnknowns;
     public override bool ContainsSecrets => true;
     public override string ToString() => "[secret]";
 }
@@ -81,6 +72,5 @@ public sealed record SecretValue(PropertyValue Inner) : PropertyValue
 /// <summary>Assets, archives, resource references: kinds this provider has no property for.</summary>
 public sealed record UnsupportedValue(string Kind) : PropertyValue
 {
-    public override bool ContainsUnknowns => false;
     public override bool ContainsSecrets => false;
 }

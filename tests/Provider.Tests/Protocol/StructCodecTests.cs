@@ -62,7 +62,7 @@ public class StructCodecTests
         var decoded = StructCodec.Decode(Wire.Struct(("endpoint", sentinel), ("nested", Wire.Struct(("id", sentinel)))));
 
         Assert.That(decoded.Get("endpoint"), Is.EqualTo(PropertyValue.Unknown));
-        Assert.That(decoded.Get("nested").ContainsUnknowns, Is.True);
+        Assert.That(decoded.GetPath("nested.id"), Is.EqualTo(PropertyValue.Unknown));
     }
 
     [Test]

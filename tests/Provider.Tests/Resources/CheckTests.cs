@@ -147,6 +147,14 @@ public class CheckTests
     }
 
     [Test]
+    public void CheckConfig_marks_the_flink_secret_secret_even_when_set_in_plain()
+    {
+        var inputs = new ProviderFixture().Provider.CheckConfig(PropertyMap.Empty, Map(("flinkApiSecret", "plain-secret"), ("flinkApiKey", "K"))).Inputs;
+        Assert.That(inputs.Get("flinkApiSecret"), Is.EqualTo(Secret("plain-secret")));
+        Assert.That(inputs.Get("flinkApiKey"), Is.EqualTo(new StringValue("K")));
+    }
+
+    [Test]
     public void Bad_provider_config_is_reported_by_CheckConfig()
     {
         var provider = new ProviderFixture().Provider;
