@@ -20,6 +20,12 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
 {
     public const string UserAgentProduct = "pulumi-resource-confluentflink";
 
+    // page_size is at most 100: this is 100,000 connections, far past any environment's quota.
+    private const int MaxPages = 1000;
+
+    // How far the API's clock may run behind ours when judging whether a connection was born during a create.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
     private readonly IConnectionsApi _api;
     private readonly FlinkApiSettings _settings;
     private readonly ILogger _logger;
@@ -80,6 +86,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         };
 
         var attempts = new AttemptLog();
+        var firstAttemptSent = DateTimeOffset.UtcNow;
         using var response = await _api.Create(scope.OrganizationId, scope.EnvironmentId, body, attempts, cancellationToken)
             .ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return new CreateOutcome(RequireContent(response), Adopted: false);
@@ -88,7 +95,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         if (response.StatusCode != HttpStatusCode.Conflict || attempts.Sent < 2) throw failure;
 
         // A retried POST met 409: most likely our own earlier attempt got through and only its answer was lost.
-        return await AdoptAsync(scope, request, failure, cancellationToken).ConfigureAwait(false);
+        return await AdoptAsync(scope, request, failure, firstAttemptSent, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Connection?> GetAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
@@ -115,10 +122,14 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
             var page = RequireContent(response);
             all.AddRange(page.Data);
             pageToken = NextPageToken(page.Metadata?.Next);
-            // A server that hands out the same token twice would keep us paging forever.
+            // A server that hands out the same token twice, or tokens without end, would keep us paging forever.
             if (pageToken is not null && !seenTokens.Add(pageToken))
             {
                 throw new FlinkApiException($"Confluent API list paging repeated page token '{pageToken}'; stopping.");
+            }
+            if (seenTokens.Count >= MaxPages)
+            {
+                throw new FlinkApiException($"Confluent API list paging went past {MaxPages} pages; stopping.");
             }
         } while (pageToken is not null);
 
@@ -165,14 +176,18 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
     }
 
     private async Task<CreateOutcome> AdoptAsync(ConnectionScope scope, ConnectionRequest request, FlinkApiException conflict,
-        CancellationToken cancellationToken)
+        DateTimeOffset firstAttemptSent, CancellationToken cancellationToken)
     {
         var existing = await GetAsync(scope, request.Name, cancellationToken).ConfigureAwait(false);
         if (existing is null) throw conflict;
 
         var type = existing.Spec?.ConnectionType;
         var endpoint = existing.Spec?.Endpoint;
-        if (string.Equals(type, request.ConnectionType, StringComparison.Ordinal) &&
+        // One made by hand long before has the same name, type and endpoint too: taking it over would let a later
+        // destroy delete it. Only a connection born during this create (give or take clock skew) is ours.
+        var bornDuringCreate = existing.Metadata?.CreatedAt is { } created && created >= firstAttemptSent - ClockSkew;
+        if (bornDuringCreate &&
+            string.Equals(type, request.ConnectionType, StringComparison.Ordinal) &&
             string.Equals(endpoint, request.Endpoint, StringComparison.Ordinal))
         {
             _logger.LogInformation("Adopted connection {Name}: a retried create met 409 and the existing one has the same type and endpoint",
@@ -180,9 +195,11 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
             return new CreateOutcome(existing, Adopted: true);
         }
 
-        var detail = $"A connection named '{request.Name}' already exists and differs from the one requested: " +
-                     $"it has type {type} and endpoint {endpoint}, the request asked for type {request.ConnectionType} " +
-                     $"and endpoint {request.Endpoint}";
+        var detail = bornDuringCreate
+            ? $"A connection named '{request.Name}' already exists and differs from the one requested: " +
+              $"it has type {type} and endpoint {endpoint}, the request asked for type {request.ConnectionType} " +
+              $"and endpoint {request.Endpoint}"
+            : $"A connection named '{request.Name}' already existed before this create was sent";
         throw FailureMapper.Build(HttpStatusCode.Conflict, conflict.Code, conflict.Title, detail, conflict.SourcePointer,
             conflict.RequestId, conflict);
     }

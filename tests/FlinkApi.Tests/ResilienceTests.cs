@@ -162,6 +162,21 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
+    public async Task Retried_create_never_adopts_a_matching_connection_made_long_before()
+    {
+        var client = Client(maxRetries: 3);
+        EmulatorClock.Offset = TimeSpan.FromDays(-30);
+        await client.CreateAsync(Scope, Request("hand-made"), CancellationToken.None);
+        EmulatorClock.Offset = TimeSpan.Zero;
+        await Admin.SetFaultsAsync(new FaultPlan { FailNext = 1, FailStatus = 503 });
+
+        var error = await Expect<FlinkApiException>(() => client.CreateAsync(Scope, Request("hand-made"), CancellationToken.None));
+
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(error.Message, Does.Contain("already existed before this create"));
+    }
+
+    [Test]
     public async Task Retried_create_that_meets_a_different_connection_reports_the_difference()
     {
         var client = Client(maxRetries: 3);

@@ -20,6 +20,8 @@ public sealed class EmulatorOptions
     public bool LogToStandardError { get; init; }
     /// <summary>An extra log sink, e.g. a recording logger in tests.</summary>
     public ILoggerProvider? LoggerProvider { get; init; }
+    /// <summary>The clock behind created_at/updated_at; tests set it to make a connection look old.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Stop on Ctrl-C/SIGTERM. Only the standalone process wants this; in a test host it would steal the signals.</summary>
     public bool HandleProcessSignals { get; init; }
 

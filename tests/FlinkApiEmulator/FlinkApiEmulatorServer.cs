@@ -51,7 +51,7 @@ public sealed class FlinkApiEmulatorServer : IAsyncDisposable
         ConfigureLogging(builder.Logging, options);
         if (!options.HandleProcessSignals) builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
 
-        var store = new ConnectionStore();
+        var store = new ConnectionStore(options.Clock);
         var faults = new FaultInjector();
         var stats = new RequestStats();
         var app = builder.Build();

@@ -53,6 +53,8 @@ internal static class ResiliencePipelineFactory
     {
         // Once the caller (or the total timeout) cancelled, nothing is worth another attempt.
         _ when token.IsCancellationRequested => false,
+        // A name that does not resolve or a TLS handshake that fails will not heal within a retry budget.
+        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } } => false,
         { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
         { Result: { } response } => IsTransientStatus(response.StatusCode),
         _ => false,

@@ -13,6 +13,7 @@ public abstract class EmulatorTest : LeakCheckedTest
     private readonly ForwardingLoggerProvider _emulatorLogs = new();
     private protected FlinkApiEmulatorServer Emulator { get; private set; } = null!;
     private protected EmulatorAdminClient Admin { get; private set; } = null!;
+    private protected ShiftableClock EmulatorClock { get; } = new();
 
     [OneTimeSetUp]
     public async Task StartEmulator()
@@ -23,6 +24,7 @@ public abstract class EmulatorTest : LeakCheckedTest
             ApiSecret = TestSecrets.ApiSecret,
             MinimumLogLevel = LogLevel.Trace,
             LoggerProvider = _emulatorLogs,
+            Clock = EmulatorClock,
         });
         Admin = Emulator.CreateAdminClient();
     }
@@ -38,6 +40,7 @@ public abstract class EmulatorTest : LeakCheckedTest
     public async Task ResetEmulator()
     {
         _emulatorLogs.Target = Logs;
+        EmulatorClock.Offset = TimeSpan.Zero;
         await Admin.ResetAsync();
     }
 
