@@ -50,8 +50,17 @@ public sealed class FlinkConnectionResource
             AuthDataJson = AuthData.Json(news),
         };
         var client = Client(target, settings);
-        var outcome = await client.CreateAsync(target.Scope, request, cancellationToken);
         var id = target.IdFor(name);
+        CreateOutcome outcome;
+        try
+        {
+            outcome = await client.CreateAsync(target.Scope, request, cancellationToken);
+        }
+        catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new ProviderUserException($"{e.Message}. To manage the existing connection with Pulumi, import it: " +
+                $"pulumi import {Token} <resource name> {id}");
+        }
         if (!outcome.Adopted)
         {
             _logger.LogInformation("Created connection {Id}", id);
@@ -65,7 +74,7 @@ public sealed class FlinkConnectionResource
         {
             await PutCredentialsAsync(client, target.Scope, name, request.AuthDataJson, cancellationToken);
         }
-        catch (FlinkApiException e)
+        catch (Exception e) when (e is FlinkApiException or ProviderUserException)
         {
             throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
                 [$"the connection exists, but setting its credentials failed: {e.Message}"]);
@@ -145,8 +154,11 @@ public sealed class FlinkConnectionResource
                 await client.UpdateAsync(scope, current, cancellationToken);
                 return;
             }
-            catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict && attempt == 1)
+            catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
             {
+                if (attempt > 1)
+                    throw new ProviderUserException($"connection {ConnectionId.Format(scope, name)} was changed by someone else twice while its " +
+                        $"credentials were being updated; run the update again ({e.Message})");
             }
         }
     }

@@ -18,7 +18,8 @@ public sealed class FlinkProvider : IProvider
     private readonly FlinkConnectionResource _connections;
     private readonly GetFlinkConnectionFunction _lookup;
     private readonly Func<string, string?> _environment;
-    private readonly ConcurrentDictionary<ClientKey, IFlinkConnectionsClient> _clients = new();
+    // Lazy: GetOrAdd may run its factory twice under a race, and a client owns an HTTP connection pool.
+    private readonly ConcurrentDictionary<ClientKey, Lazy<IFlinkConnectionsClient>> _clients = new();
     private volatile SettingResolver _settings;
 
     /// <param name="clientFactory">Makes a REST client for one endpoint and key; each is made once and shared.</param>
@@ -28,7 +29,7 @@ public sealed class FlinkProvider : IProvider
         _environment = environment;
         _settings = new SettingResolver(ProviderConfig.Empty, environment);
         IFlinkConnectionsClient Shared(FlinkApiSettings s) =>
-            _clients.GetOrAdd(new ClientKey(s.RestEndpoint, s.ApiKey, s.ApiSecret, s.MaxRetries), _ => clientFactory(s));
+            _clients.GetOrAdd(new ClientKey(s.RestEndpoint, s.ApiKey, s.ApiSecret, s.MaxRetries), _ => new(() => clientFactory(s))).Value;
         _connections = new FlinkConnectionResource(Shared, logger);
         _lookup = new GetFlinkConnectionFunction(Shared);
     }

@@ -58,6 +58,16 @@ public class LifecycleTests
     }
 
     [Test]
+    public async Task Creating_over_an_existing_connection_says_how_to_import_it()
+    {
+        var fixture = new ProviderFixture();
+        await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
+        var error = Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.CreateAsync(Token, inputs, false, CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("pulumi import confluentflink:index:FlinkConnection <resource name> org-1/env-1/conn1"));
+    }
+
+    [Test]
     public async Task Same_program_again_is_no_change()
     {
         var fixture = new ProviderFixture();
@@ -121,8 +131,9 @@ public class LifecycleTests
         Assert.That(fixture.Api.Calls.Count(c => c == "PUT conn1"), Is.EqualTo(2));
 
         fixture.Api.StaleConflictsToReturn = 2;
-        Assert.ThrowsAsync<ConfluentFlink.FlinkApi.FlinkApiException>(() =>
+        var error = Assert.ThrowsAsync<ProviderUserException>(() =>
             fixture.Provider.UpdateAsync(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k3")).Inputs, false, CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("changed by someone else"));
     }
 
     [Test]
