@@ -229,8 +229,11 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
     private static AuthenticationHeaderValue BasicAuthorization(FlinkApiSettings settings) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ApiKey}:{settings.ApiSecret}")));
 
-    /// <summary>The informational version without its "+commit" build metadata, matching the plugin's own version.</summary>
-    internal static string ProviderVersion()
+    /// <summary>
+    /// The product's version (one for every assembly of the plugin, from Directory.Build.props) as semver, without
+    /// the "+commit" build metadata: the User-Agent and the plugin's GetPluginInfo both report it.
+    /// </summary>
+    public static string ProviderVersion()
     {
         var informational = typeof(FlinkConnectionsClient).Assembly
             .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";

@@ -2,7 +2,7 @@ namespace ConfluentFlink.Provider.Configuration;
 
 /// <summary>
 /// One Flink setting a connection needs, and every place it may come from, in the order they are tried:
-/// the resource's own property (seed Option #1), the provider config, then the environment (Option #2).
+/// the resource's own property (seed Option #1), the provider config (Option #2), then the environment.
 /// <see cref="ImportEnvVar"/> is the seed's <c>IMPORT_*</c> variable, tried first on import.
 /// </summary>
 public sealed record Setting(string ResourcePath, string ConfigKey, string EnvVar, string ImportEnvVar, bool IsSecret = false)

@@ -1,3 +1,4 @@
+using ConfluentFlink.FlinkApi;
 using System.Reflection;
 using ConfluentFlink.Provider.Logging;
 using ConfluentFlink.Provider.Resources;
@@ -20,7 +21,8 @@ internal sealed class ResourceProviderService(
     EngineLogForwarder engineLog,
     ILogger<ResourceProviderService> logger) : ResourceProvider.ResourceProviderBase
 {
-    private static readonly string Version = PluginVersion();
+    // The engine requires semver.
+    private static readonly string Version = FlinkConnectionsClient.ProviderVersion();
 
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
     {
@@ -163,12 +165,4 @@ internal sealed class ResourceProviderService(
         Values.PropertyMap.From(variables.Select(v =>
             KeyValuePair.Create(v.Key[(v.Key.LastIndexOf(':') + 1)..], Values.PropertyValue.Of(v.Value))));
 
-    // The engine requires semver; build metadata (+commit) is dropped so the version matches the package's.
-    private static string PluginVersion()
-    {
-        var informational = typeof(ResourceProviderService).Assembly
-            .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = informational.IndexOf('+');
-        return plus < 0 ? informational : informational[..plus];
-    }
 }

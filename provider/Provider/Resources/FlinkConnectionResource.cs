@@ -47,7 +47,7 @@ public sealed class FlinkConnectionResource
             Name = name,
             ConnectionType = RequireString(news, "type"),
             Endpoint = RequireString(news, "endpoint"),
-            AuthDataJson = AuthData.Json(news),
+            AuthDataJson = CredentialData.Json(news),
         };
         var client = Client(target, settings);
         var id = target.IdFor(name);
@@ -108,12 +108,12 @@ public sealed class FlinkConnectionResource
             return new UpdateResult(_state.Preview(news, s => settings.Resolve(s, news), olds));
 
         var target = ConnectionTarget.Resolve(s => settings.Resolve(s, news));
-        if (!AuthData.Differs(oldInputs, news))
+        if (!CredentialData.Differs(oldInputs, news))
             return new UpdateResult(_state.Carry(news, target, olds));
 
         var (scope, name) = ConnectionId.Parse(id);
         var client = Client(target, settings);
-        await PutCredentialsAsync(client, scope, name, AuthData.Json(news), cancellationToken);
+        await PutCredentialsAsync(client, scope, name, CredentialData.Json(news), cancellationToken);
         _logger.LogInformation("Rotated the credentials of connection {Id}", id);
 
         var outputs = _state.Carry(news, target, olds);
@@ -148,7 +148,7 @@ public sealed class FlinkConnectionResource
             var current = await client.GetAsync(scope, name, cancellationToken)
                 ?? throw new ProviderUserException($"connection {ConnectionId.Format(scope, name)} no longer exists; run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again");
             current.Spec ??= new ConnectionSpec();
-            current.Spec.AuthData = new FlinkApi.Models.AuthData { Data = authData };
+            current.Spec.AuthData = new AuthData { Data = authData };
             try
             {
                 await client.UpdateAsync(scope, current, cancellationToken);

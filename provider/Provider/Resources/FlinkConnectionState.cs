@@ -27,7 +27,7 @@ public sealed class FlinkConnectionState(ResourceSchema schema)
             .With("endpoint", KeepSecret(inputs, "endpoint", connection.Spec?.Endpoint ?? StringAt(inputs, "endpoint")))
             .With("apiVersion", PropertyValue.Of(connection.ApiVersion))
             .With("kind", PropertyValue.Of(connection.Kind))
-            .With("status", ObjectOf(("phase", PropertyValue.Of(connection.Status?.Phase)), ("detail", PropertyValue.Of(connection.Status?.Detail))));
+            .With("status", StatusOf(connection));
         return outputs.MarkSecrets(schema.SecretPaths);
     }
 
@@ -50,6 +50,10 @@ public sealed class FlinkConnectionState(ResourceSchema schema)
             outputs = outputs.With(computed, olds.Get(computed));
         return outputs.MarkSecrets(schema.SecretPaths);
     }
+
+    /// <summary>The <c>status</c> output: what the API last reported.</summary>
+    public static ObjectValue StatusOf(Connection connection) =>
+        ObjectOf(("phase", PropertyValue.Of(connection.Status?.Phase)), ("detail", PropertyValue.Of(connection.Status?.Detail)));
 
     private static PropertyMap WithSettings(PropertyMap inputs, ConnectionTarget target)
     {

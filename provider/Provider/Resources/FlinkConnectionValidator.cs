@@ -18,7 +18,7 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial Regex NamePattern();
 
-    private static readonly string[] IdBlocks = ["organization", "environment", "computePool", "principal"];
+    private static readonly string[] SettingBlocks = ["organization", "environment", "computePool", "principal"];
 
     // The resource id is <organization id>/<environment id>/<name>.
     private static readonly string[] IdParts = ["displayName", "organization.id", "environment.id"];
@@ -49,7 +49,7 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
             Fail(path, $"{path} is marked secret, but it becomes part of the resource id ({ConnectionId.Form}), which Pulumi always shows in plain: pass it as a plain value");
 
         ValidateCredentials(news, type, Fail);
-        foreach (var block in IdBlocks)
+        foreach (var block in SettingBlocks)
             ValidateObject(news, block, ["id"], Fail);
         ValidateObject(news, "credentials", ["key", "secret"], Fail);
         OptionalString(news, "restEndpoint", Fail);

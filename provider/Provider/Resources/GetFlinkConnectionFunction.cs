@@ -1,7 +1,6 @@
 using ConfluentFlink.FlinkApi;
 using ConfluentFlink.Provider.Configuration;
 using ConfluentFlink.Provider.Values;
-using static ConfluentFlink.Provider.Values.PropertyPaths;
 
 namespace ConfluentFlink.Provider.Resources;
 
@@ -34,6 +33,6 @@ public sealed class GetFlinkConnectionFunction(Func<FlinkApiSettings, IFlinkConn
             .With("endpoint", PropertyValue.Of(connection.Spec?.Endpoint))
             .With("apiVersion", PropertyValue.Of(connection.ApiVersion))
             .With("kind", PropertyValue.Of(connection.Kind))
-            .With("status", ObjectOf(("phase", PropertyValue.Of(connection.Status?.Phase)), ("detail", PropertyValue.Of(connection.Status?.Detail)))), []);
+            .With("status", FlinkConnectionState.StatusOf(connection)), []);
     }
 }

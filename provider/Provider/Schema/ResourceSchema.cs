@@ -8,15 +8,12 @@ namespace ConfluentFlink.Provider.Schema;
 /// </summary>
 public sealed class ResourceSchema
 {
-    private ResourceSchema(string token, IReadOnlySet<string> inputs, IReadOnlySet<string> secretPaths, IReadOnlySet<string> replaceOnChanges)
+    private ResourceSchema(IReadOnlySet<string> inputs, IReadOnlySet<string> secretPaths, IReadOnlySet<string> replaceOnChanges)
     {
-        Token = token;
         InputProperties = inputs;
         SecretPaths = secretPaths;
         ReplaceOnChanges = replaceOnChanges;
     }
-
-    public string Token { get; }
 
     /// <summary>Top-level input property names.</summary>
     public IReadOnlySet<string> InputProperties { get; }
@@ -33,12 +30,12 @@ public sealed class ResourceSchema
 
     public static ResourceSchema ForResource(string token) => FromPackage(Package.Value, token);
 
-    /// <summary>The provider's own inputs (its configuration), under the token of the provider resource.</summary>
+    /// <summary>The provider's own inputs: its configuration.</summary>
     public static ResourceSchema ForProvider()
     {
         var package = Package.Value;
         var inputs = (JObject?)package["provider"]?["inputProperties"] ?? throw new InvalidOperationException("schema.json has no provider inputs");
-        return new ResourceSchema("pulumi:providers:" + package["name"], Names(inputs), SecretPathsOf(package, inputs), new HashSet<string>());
+        return new ResourceSchema(Names(inputs), SecretPathsOf(package, inputs), new HashSet<string>());
     }
 
     public static ResourceSchema FromPackage(JObject package, string token)
@@ -49,7 +46,7 @@ public sealed class ResourceSchema
         var secrets = SecretPathsOf(package, inputs);
         secrets.UnionWith(SecretPathsOf(package, outputs));
         var replace = inputs.Properties().Where(p => p.Value["replaceOnChanges"]?.Value<bool>() == true).Select(p => p.Name).ToHashSet();
-        return new ResourceSchema(token, Names(inputs), secrets, replace);
+        return new ResourceSchema(Names(inputs), secrets, replace);
     }
 
     private static HashSet<string> Names(JObject properties) => properties.Properties().Select(p => p.Name).ToHashSet();

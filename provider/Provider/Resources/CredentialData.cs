@@ -4,7 +4,7 @@ using Newtonsoft.Json.Linq;
 namespace ConfluentFlink.Provider.Resources;
 
 /// <summary>The API's <c>auth_data.data</c>: a JSON object of the type's credential keys. Secret through and through.</summary>
-public static class AuthData
+public static class CredentialData
 {
     public static string Json(PropertyMap inputs)
     {
