@@ -19,6 +19,9 @@ public sealed class SettingResolver(ProviderConfig config, Func<string, string?>
     public PropertyValue ResolveForImport(Setting setting) =>
         FromEnvironment(setting.ImportEnvVar) is StringValue imported ? imported : Resolve(setting, PropertyMap.Empty);
 
+    /// <summary>The provider config's value for a setting (Null when unset).</summary>
+    public PropertyValue Configured(Setting setting) => config.Get(setting);
+
     public PropertyValue FromEnvironment(string name) =>
         environment(name) is { Length: > 0 } value ? new StringValue(value) : PropertyValue.Null;
 

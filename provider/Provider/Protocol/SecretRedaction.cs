@@ -1,3 +1,4 @@
+using ConfluentFlink.Provider.Resources;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -11,7 +12,7 @@ namespace ConfluentFlink.Provider.Protocol;
 /// status the engine receives. Messages are written not to quote inputs, but some quote what the Flink API answered,
 /// and the API may echo a value back (a secret-marked type or name sent to it); this catches every such path at once.
 /// </summary>
-internal sealed class SecretRedaction : Interceptor
+internal sealed class SecretRedaction(IProvider provider) : Interceptor
 {
     // Shorter secrets would blank out ordinary words of the message; the engine's own masking has the same limit in practice.
     private const int MinimumLength = 4;
@@ -24,7 +25,7 @@ internal sealed class SecretRedaction : Interceptor
         {
             return await continuation(request, context);
         }
-        catch (RpcException failure) when (request is IMessage message && Redacted(failure, SecretsOf(message)) is { } redacted)
+        catch (RpcException failure) when (request is IMessage message && Redacted(failure, SecretsOf(message, provider.HeldSecrets)) is { } redacted)
         {
             throw redacted;
         }
@@ -58,10 +59,13 @@ internal sealed class SecretRedaction : Interceptor
         return masked.Equals(rich) ? null : masked.ToRpcException();
     }
 
-    /// <summary>Every secret-marked string of the request, longest first so that no shorter one splits a longer one.</summary>
-    internal static IReadOnlyList<string> SecretsOf(IMessage request)
+    /// <summary>
+    /// Every secret-marked string of the request, and the secrets the provider holds, longest first so that no
+    /// shorter one splits a longer one.
+    /// </summary>
+    internal static IReadOnlyList<string> SecretsOf(IMessage request, IEnumerable<string>? held = null)
     {
-        var secrets = new HashSet<string>(StringComparer.Ordinal);
+        var secrets = new HashSet<string>(held ?? [], StringComparer.Ordinal);
         foreach (var properties in PropertiesOf(request).OfType<Struct>()) Collect(properties, insideSecret: false, secrets);
         return secrets.Where(s => s.Length >= MinimumLength).OrderByDescending(s => s.Length).ToList();
     }

@@ -79,6 +79,11 @@ public sealed class FlinkProvider : IProvider
             ? _lookup.InvokeAsync(args, _settings, cancellationToken)
             : throw new ProviderUserException($"unknown function '{token}'; this provider offers {GetFlinkConnectionFunction.Token}");
 
+    public IReadOnlyCollection<string> HeldSecrets =>
+        new[] { Setting.ApiSecret.EnvVar, Setting.ApiSecret.ImportEnvVar }.Concat(ConnectionCredential.All.Select(c => c.ImportEnvVar))
+            .Select(_settings.FromEnvironment).Append(_settings.Configured(Setting.ApiSecret))
+            .OfType<StringValue>().Select(v => v.Value).Distinct().ToList();
+
     private FlinkConnectionResource Resource(string type) =>
         type == FlinkConnectionResource.Token
             ? _connections

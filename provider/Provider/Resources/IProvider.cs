@@ -20,6 +20,12 @@ public interface IProvider
     Task<UpdateResult> UpdateAsync(string type, string id, PropertyMap olds, PropertyMap oldInputs, PropertyMap news, bool preview, CancellationToken cancellationToken);
     Task DeleteAsync(string type, string id, PropertyMap olds, PropertyMap oldInputs, CancellationToken cancellationToken);
     Task<InvokeResult> InvokeAsync(string token, PropertyMap args, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Secrets the provider holds that no request marks: its Flink API secret, and credentials it reads from the
+    /// environment. The protocol layer masks them, with the request's own secrets, in every error message.
+    /// </summary>
+    IReadOnlyCollection<string> HeldSecrets { get; }
 }
 
 /// <summary>One reason an input is rejected; <see cref="Property"/> is a Pulumi property path (e.g. <c>organization.id</c>).</summary>

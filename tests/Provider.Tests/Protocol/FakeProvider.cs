@@ -44,4 +44,6 @@ internal sealed class FakeProvider : IProvider
 
     public Task<InvokeResult> InvokeAsync(string token, PropertyMap args, CancellationToken cancellationToken) =>
         OnInvoke(token, args, cancellationToken);
+
+    public IReadOnlyCollection<string> HeldSecrets { get; set; } = [];
 }

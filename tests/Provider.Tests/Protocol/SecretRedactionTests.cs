@@ -41,6 +41,14 @@ public class SecretRedactionTests
     }
 
     [Test]
+    public void Secrets_the_provider_holds_are_masked_though_no_request_carries_them()
+    {
+        var failure = new RpcException(new Status(StatusCode.Unauthenticated, "rejected key held-flink-secret-9"));
+        var redacted = SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(new CreateRequest(), ["held-flink-secret-9"]));
+        Assert.That(redacted!.Status.Detail, Is.EqualTo("rejected key [secret]"));
+    }
+
+    [Test]
     public void An_error_without_secrets_is_left_alone()
     {
         var failure = new RpcException(new Status(StatusCode.NotFound, "no such connection"));

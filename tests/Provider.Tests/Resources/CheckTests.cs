@@ -155,6 +155,16 @@ public class CheckTests
     }
 
     [Test]
+    public void The_provider_names_the_secrets_it_holds_for_masking()
+    {
+        var fixture = new ProviderFixture();
+        fixture.Environment["API_KEY"] = "imported-key-1";
+        fixture.Environment["FLINK_API_SECRET"] = "env-flink-secret";
+        fixture.Environment["CONFLUENT_ORGANIZATION_ID"] = "org-not-secret";
+        Assert.That(fixture.Provider.HeldSecrets, Is.EquivalentTo(new[] { ProviderFixture.FlinkSecret, "imported-key-1", "env-flink-secret" }));
+    }
+
+    [Test]
     public void Bad_provider_config_is_reported_by_CheckConfig()
     {
         var provider = new ProviderFixture().Provider;
