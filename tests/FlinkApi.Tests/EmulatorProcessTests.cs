@@ -1,3 +1,4 @@
+using ConfluentFlink.Harness;
 using System.Diagnostics;
 using System.Reflection;
 using ConfluentFlink.FlinkApi.Tests.Support;
@@ -108,7 +109,7 @@ public sealed class EmulatorProcessTests : LeakCheckedTest
     private static string EmulatorAssembly()
     {
         var configuration = typeof(EmulatorProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var path = Path.Combine(RepoPaths.Root, "tests", "FlinkApiEmulator", "bin", configuration, "net10.0", "ConfluentFlink.FlinkApiEmulator.dll");
+        var path = Path.Combine(RepoPaths.RepoRoot, "tests", "FlinkApiEmulator", "bin", configuration, "net10.0", "ConfluentFlink.FlinkApiEmulator.dll");
         Assert.That(File.Exists(path), Is.True, $"emulator build output missing: {path}");
         return path;
     }

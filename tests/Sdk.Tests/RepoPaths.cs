@@ -1,14 +1,12 @@
 namespace ConfluentFlink.Sdk.Tests;
 
-/// <summary>Locations in the repository, found from the test assembly so tests run from any working directory and in a fresh clone.</summary>
+/// <summary>Where the SDK tests find the schema, the generated SDK and the Pulumi API declarations.</summary>
 public static class RepoPaths
 {
-    private const string SolutionFile = "ConfluentFlink.Pulumi.sln";
-
-    public static string Root { get; } = FindRoot();
+    public static string Root => ConfluentFlink.Harness.RepoPaths.RepoRoot;
 
     /// <summary><c>&lt;repo root&gt;/../shared</c>: read-only reference material laid beside the clone.</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    public static string Shared => ConfluentFlink.Harness.RepoPaths.SharedDirectory;
 
     public static string Schema => Path.Combine(Root, "schema.json");
     public static string MetaSchema => Path.Combine(Shared, "reference", "pulumi", "package-metaschema.json");
@@ -26,12 +24,5 @@ public static class RepoPaths
     {
         var first = Path.GetRelativePath(GeneratedSdk, path).Split(Path.DirectorySeparatorChar)[0];
         return first is "bin" or "obj";
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, SolutionFile))) return dir.FullName;
-        throw new InvalidOperationException($"no {SolutionFile} above {AppContext.BaseDirectory}");
     }
 }
