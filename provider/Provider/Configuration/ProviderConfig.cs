@@ -1,5 +1,6 @@
 using System.Globalization;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
+using ConfluentFlink.Provider.Schema;
 using ConfluentFlink.Provider.Values;
 
 namespace ConfluentFlink.Provider.Configuration;
@@ -7,9 +8,12 @@ namespace ConfluentFlink.Provider.Configuration;
 /// <summary>The provider's configuration as Configure received it. Values may be unknown during preview.</summary>
 public sealed class ProviderConfig
 {
-    public const int DefaultMaxRetries = 4;
+    public const string MaxRetriesKey = "maxRetries";
+    // schema.json cannot state a range; 10 retries with exponential backoff already outlast the pipeline's total timeout.
     public const int MaxAllowedRetries = 10;
-    private const string MaxRetriesKey = "maxRetries";
+
+    public static int DefaultMaxRetries { get; } =
+        ConfigSchema.Embedded[MaxRetriesKey].Default?.ToObject<int>() ?? throw new InvalidOperationException("schema.json gives maxRetries no default");
 
     private readonly PropertyMap _values;
 

@@ -41,8 +41,9 @@ internal sealed class EngineLogForwarder : IAsyncDisposable
         }
     }
 
-    public void Post(LogSeverity severity, string message) =>
-        _queue.Writer.TryWrite(new LogRequest { Severity = severity, Message = message, Ephemeral = false });
+    /// <param name="urn">The resource the record is about, so the engine shows it under that resource; "" for none.</param>
+    public void Post(LogSeverity severity, string message, string urn) =>
+        _queue.Writer.TryWrite(new LogRequest { Severity = severity, Message = message, Urn = urn, Ephemeral = false });
 
     private async Task PumpAsync(Engine.EngineClient client)
     {

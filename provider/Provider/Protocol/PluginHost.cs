@@ -1,6 +1,6 @@
 using System.Net;
 using ConfluentFlink.Provider.Logging;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

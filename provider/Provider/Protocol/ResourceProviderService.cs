@@ -1,19 +1,21 @@
+using System.Collections.Immutable;
 using ConfluentFlink.FlinkApi;
-using System.Reflection;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Logging;
-using ConfluentFlink.Provider.Resources;
 using ConfluentFlink.Provider.Schema;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Pulumirpc;
+using Values = ConfluentFlink.Provider.Values;
 
 namespace ConfluentFlink.Provider.Protocol;
 
 /// <summary>
-/// pulumirpc.ResourceProvider over <see cref="IProvider"/>: decodes requests, calls the resource logic with a
-/// token that the caller's deadline/disconnect and the engine's Cancel both trip, and maps results and
-/// errors back. Methods not overridden answer UNIMPLEMENTED (generated base class). One instance per call;
-/// all shared state is in the injected singletons.
+/// pulumirpc.ResourceProvider over <see cref="IProvider"/>: decodes each request into its operation's record, calls
+/// the resource logic with a token that the caller's deadline/disconnect and the engine's Cancel both trip, and maps
+/// results and errors back. Everything logged during a call about one resource carries that resource's URN. Methods
+/// not overridden answer UNIMPLEMENTED (generated base class). One instance per call; shared state is in the injected
+/// singletons.
 /// </summary>
 internal sealed class ResourceProviderService(
     IProvider provider,
@@ -32,6 +34,7 @@ internal sealed class ResourceProviderService(
             AcceptSecrets = true,
             AcceptResources = true,
             AcceptOutputs = false,
+            SupportsAutonamingConfiguration = provider.Capabilities.SupportsAutonamingConfiguration,
         });
     }
 
@@ -39,75 +42,76 @@ internal sealed class ResourceProviderService(
         Task.FromResult(new PluginInfo { Version = Version });
 
     public override Task<GetSchemaResponse> GetSchema(GetSchemaRequest request, ServerCallContext context) =>
-        Serve(context, _ => new GetSchemaResponse { Schema = EmbeddedSchema.Json });
+        Serve(context, "", _ => new GetSchemaResponse { Schema = EmbeddedSchema.Json });
 
-    public override Task<CheckResponse> CheckConfig(CheckRequest request, ServerCallContext context) =>
-        Serve(context, _ => provider.CheckConfig(StructCodec.Decode(request.Olds), StructCodec.Decode(request.News)).ToResponse());
+    public override Task<CheckResponse> CheckConfig(Pulumirpc.CheckRequest request, ServerCallContext context) =>
+        Serve(context, request.Urn, _ => provider.CheckConfig(Decode(request)).ToResponse());
 
-    public override Task<DiffResponse> DiffConfig(DiffRequest request, ServerCallContext context) =>
-        Serve(context, _ => provider.DiffConfig(
-            StructCodec.Decode(request.OldInputs), StructCodec.Decode(request.Olds), StructCodec.Decode(request.News)).ToResponse());
+    public override Task<DiffResponse> DiffConfig(Pulumirpc.DiffRequest request, ServerCallContext context) =>
+        Serve(context, request.Urn, _ => provider.DiffConfig(Decode(request)).ToResponse());
 
-    public override Task<ConfigureResponse> Configure(ConfigureRequest request, ServerCallContext context) =>
-        Serve(context, _ =>
+    public override Task<ConfigureResponse> Configure(Pulumirpc.ConfigureRequest request, ServerCallContext context) =>
+        Serve(context, "", _ =>
         {
-            provider.Configure(request.Args is null ? ConfigFromVariables(request.Variables) : StructCodec.Decode(request.Args));
+            provider.Configure(new Contract.ConfigureRequest(request.Args is null ? ConfigFromVariables(request.Variables) : StructCodec.Decode(request.Args)));
             return new ConfigureResponse
             {
                 AcceptSecrets = true,
                 SupportsPreview = true,
                 AcceptResources = true,
                 AcceptOutputs = false,
+                SupportsAutonamingConfiguration = provider.Capabilities.SupportsAutonamingConfiguration,
             };
         });
 
-    public override Task<CheckResponse> Check(CheckRequest request, ServerCallContext context) =>
-        Serve(context, _ => provider.Check(
-            ResourceType(request.Type, request.Urn), StructCodec.Decode(request.Olds), StructCodec.Decode(request.News)).ToResponse());
+    public override Task<CheckResponse> Check(Pulumirpc.CheckRequest request, ServerCallContext context) =>
+        Serve(context, request.Urn, _ => provider.Check(Decode(request)).ToResponse());
 
-    public override Task<DiffResponse> Diff(DiffRequest request, ServerCallContext context) =>
-        Serve(context, _ => provider.Diff(
-            ResourceType(request.Type, request.Urn), request.Id, StructCodec.Decode(request.Olds),
-            StructCodec.Decode(request.OldInputs), StructCodec.Decode(request.News), request.IgnoreChanges).ToResponse());
+    public override Task<DiffResponse> Diff(Pulumirpc.DiffRequest request, ServerCallContext context) =>
+        Serve(context, request.Urn, _ => provider.Diff(Decode(request)).ToResponse());
 
-    public override Task<CreateResponse> Create(CreateRequest request, ServerCallContext context) =>
-        ServeAsync(context, async token =>
+    public override Task<CreateResponse> Create(Pulumirpc.CreateRequest request, ServerCallContext context) =>
+        ServeAsync(context, request.Urn, async token =>
         {
-            var result = await provider.CreateAsync(
-                ResourceType(request.Type, request.Urn), StructCodec.Decode(request.Properties), request.Preview, token);
+            var urn = new ResourceUrn(request.Urn);
+            var result = await provider.CreateAsync(new Contract.CreateRequest(
+                urn, TypeOf(request.Type, urn), StructCodec.Decode(request.Properties), Timeout(request.Timeout), request.Preview), token);
             return new CreateResponse { Id = result.Id, Properties = StructCodec.Encode(result.Outputs) };
         });
 
-    public override Task<ReadResponse> Read(ReadRequest request, ServerCallContext context) =>
-        ServeAsync(context, async token =>
+    public override Task<ReadResponse> Read(Pulumirpc.ReadRequest request, ServerCallContext context) =>
+        ServeAsync(context, request.Urn, async token =>
         {
-            var result = await provider.ReadAsync(
-                ResourceType(request.Type, request.Urn), request.Id,
-                StructCodec.DecodeOptional(request.Properties), StructCodec.DecodeOptional(request.Inputs), token);
+            var urn = new ResourceUrn(request.Urn);
+            var result = await provider.ReadAsync(new Contract.ReadRequest(
+                urn, TypeOf(request.Type, urn), request.Id, StructCodec.DecodeOptional(request.Properties),
+                StructCodec.DecodeOptional(request.Inputs), Timeout(request.Timeout)), token);
             return result.ToResponse();
         });
 
-    public override Task<UpdateResponse> Update(UpdateRequest request, ServerCallContext context) =>
-        ServeAsync(context, async token =>
+    public override Task<UpdateResponse> Update(Pulumirpc.UpdateRequest request, ServerCallContext context) =>
+        ServeAsync(context, request.Urn, async token =>
         {
-            var result = await provider.UpdateAsync(
-                ResourceType(request.Type, request.Urn), request.Id, StructCodec.Decode(request.Olds),
-                StructCodec.Decode(request.OldInputs), StructCodec.Decode(request.News), request.Preview, token);
+            var urn = new ResourceUrn(request.Urn);
+            var result = await provider.UpdateAsync(new Contract.UpdateRequest(
+                urn, TypeOf(request.Type, urn), request.Id, StructCodec.Decode(request.Olds), StructCodec.Decode(request.OldInputs),
+                StructCodec.Decode(request.News), Timeout(request.Timeout), request.Preview, request.IgnoreChanges.ToList()), token);
             return new UpdateResponse { Properties = StructCodec.Encode(result.Outputs) };
         });
 
-    public override Task<Empty> Delete(DeleteRequest request, ServerCallContext context) =>
-        ServeAsync(context, async token =>
+    public override Task<Empty> Delete(Pulumirpc.DeleteRequest request, ServerCallContext context) =>
+        ServeAsync(context, request.Urn, async token =>
         {
-            await provider.DeleteAsync(
-                ResourceType(request.Type, request.Urn), request.Id, StructCodec.Decode(request.Properties),
-                StructCodec.Decode(request.OldInputs), token);
+            var urn = new ResourceUrn(request.Urn);
+            await provider.DeleteAsync(new Contract.DeleteRequest(
+                urn, TypeOf(request.Type, urn), request.Id, StructCodec.Decode(request.Properties),
+                StructCodec.Decode(request.OldInputs), Timeout(request.Timeout)), token);
             return new Empty();
         });
 
-    public override Task<InvokeResponse> Invoke(InvokeRequest request, ServerCallContext context) =>
-        ServeAsync(context, async token =>
-            (await provider.InvokeAsync(request.Tok, StructCodec.Decode(request.Args), token)).ToResponse());
+    public override Task<InvokeResponse> Invoke(Pulumirpc.InvokeRequest request, ServerCallContext context) =>
+        ServeAsync(context, "", async token =>
+            (await provider.InvokeAsync(new Contract.InvokeRequest(request.Tok, StructCodec.Decode(request.Args)), token)).ToResponse());
 
     public override Task<Empty> Cancel(Empty request, ServerCallContext context)
     {
@@ -123,12 +127,41 @@ internal sealed class ResourceProviderService(
         return Task.FromResult(new Empty());
     }
 
-    private Task<T> Serve<T>(ServerCallContext context, Func<CancellationToken, T> handler) =>
-        ServeAsync(context, token => Task.FromResult(handler(token)));
+    private static Contract.CheckRequest Decode(Pulumirpc.CheckRequest request)
+    {
+        var urn = new ResourceUrn(request.Urn);
+        var autonaming = request.Autonaming is { } options
+            ? new AutonamingOptions(options.ProposedName, options.Mode switch
+            {
+                Pulumirpc.CheckRequest.Types.AutonamingOptions.Types.Mode.Enforce => AutonamingMode.Enforce,
+                Pulumirpc.CheckRequest.Types.AutonamingOptions.Types.Mode.Disable => AutonamingMode.Disable,
+                _ => AutonamingMode.Propose,
+            })
+            : null;
+        return new Contract.CheckRequest(urn, TypeOf(request.Type, urn), request.Name, StructCodec.Decode(request.Olds),
+            StructCodec.Decode(request.News), request.RandomSeed.ToByteArray().ToImmutableArray(), autonaming);
+    }
 
-    private async Task<T> ServeAsync<T>(ServerCallContext context, Func<CancellationToken, Task<T>> handler)
+    private static Contract.DiffRequest Decode(Pulumirpc.DiffRequest request)
+    {
+        var urn = new ResourceUrn(request.Urn);
+        return new Contract.DiffRequest(urn, TypeOf(request.Type, urn), request.Id, StructCodec.Decode(request.Olds),
+            StructCodec.Decode(request.OldInputs), StructCodec.Decode(request.News), request.IgnoreChanges.ToList());
+    }
+
+    /// <summary>Recent engines send the type; older ones only the URN.</summary>
+    internal static string TypeOf(string type, ResourceUrn urn) => type.Length > 0 ? type : urn.Type;
+
+    /// <summary>The engine sends customTimeouts in seconds, 0 when the program set none.</summary>
+    private static TimeSpan? Timeout(double seconds) => seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+
+    private Task<T> Serve<T>(ServerCallContext context, string urn, Func<CancellationToken, T> handler) =>
+        ServeAsync(context, urn, token => Task.FromResult(handler(token)));
+
+    private async Task<T> ServeAsync<T>(ServerCallContext context, string urn, Func<CancellationToken, Task<T>> handler)
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, cancellation.Token);
+        using var scope = logger.BeginScope(new ResourceLogScope(urn));
         try
         {
             call.Token.ThrowIfCancellationRequested();
@@ -141,22 +174,6 @@ internal sealed class ResourceProviderService(
         }
     }
 
-    /// <summary>Recent engines send the type; older ones only the URN (<c>urn:pulumi:stack::project::[parent$]type::name</c>).</summary>
-    internal static string ResourceType(string type, string urn)
-    {
-        if (type.Length > 0)
-        {
-            return type;
-        }
-        var parts = urn.Split("::");
-        if (parts.Length < 4)
-        {
-            throw new ProviderUserException($"malformed resource URN '{urn}'");
-        }
-        var qualifiedType = parts[2];
-        return qualifiedType[(qualifiedType.LastIndexOf('$') + 1)..];
-    }
-
     /// <summary>
     /// Engines that predate Configure.args send only variables (<c>confluentflink:config:key</c> to a string,
     /// without the secret ones): keys are shortened to the property names.
@@ -164,5 +181,4 @@ internal sealed class ResourceProviderService(
     private static Values.PropertyMap ConfigFromVariables(IDictionary<string, string> variables) =>
         Values.PropertyMap.From(variables.Select(v =>
             KeyValuePair.Create(v.Key[(v.Key.LastIndexOf(':') + 1)..], Values.PropertyValue.Of(v.Value))));
-
 }

@@ -1,4 +1,6 @@
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
+using CheckFailure = ConfluentFlink.Provider.Contract.CheckFailure;
+using CheckResult = ConfluentFlink.Provider.Contract.CheckResult;
 using Pulumirpc;
 
 namespace ConfluentFlink.Provider.Protocol;
@@ -9,8 +11,18 @@ internal static class ResultMapping
     public static CheckResponse ToResponse(this CheckResult result) => new()
     {
         Inputs = StructCodec.Encode(result.Inputs),
-        Failures = { result.Failures.Select(ToWire) },
+        Failures = { result.Failures.Select(f => ToWire(ShieldValue(f, result.Inputs))) },
     };
+
+    /// <summary>
+    /// The engine prints a failure on a top-level property together with that property's value, and it prints a
+    /// secret's content too (its Go value has no String method). A failure whose property holds a secret is therefore
+    /// sent without a property, the property named in its reason instead.
+    /// </summary>
+    private static CheckFailure ShieldValue(CheckFailure failure, Values.PropertyMap inputs) =>
+        failure.Property.Length > 0 && inputs.Get(failure.Property).ContainsSecrets
+            ? new CheckFailure("", failure.Reason.StartsWith(failure.Property, StringComparison.Ordinal) ? failure.Reason : $"{failure.Property}: {failure.Reason}")
+            : failure;
 
     public static DiffResponse ToResponse(this DiffResult result)
     {
@@ -45,7 +57,7 @@ internal static class ResultMapping
             Inputs = StructCodec.Encode(result.Inputs),
         };
 
-    private static Pulumirpc.CheckFailure ToWire(Resources.CheckFailure failure) =>
+    private static Pulumirpc.CheckFailure ToWire(CheckFailure failure) =>
         new() { Property = failure.Property, Reason = failure.Reason };
 
     private static Pulumirpc.PropertyDiff.Types.Kind ToWire(PropertyDiffKind kind) => kind switch

@@ -1,6 +1,6 @@
 using System.Net;
 using ConfluentFlink.FlinkApi;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Pulumirpc;

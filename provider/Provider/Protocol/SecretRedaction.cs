@@ -1,4 +1,12 @@
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
+using CheckRequest = Pulumirpc.CheckRequest;
+using DiffRequest = Pulumirpc.DiffRequest;
+using CreateRequest = Pulumirpc.CreateRequest;
+using ReadRequest = Pulumirpc.ReadRequest;
+using UpdateRequest = Pulumirpc.UpdateRequest;
+using DeleteRequest = Pulumirpc.DeleteRequest;
+using InvokeRequest = Pulumirpc.InvokeRequest;
+using ConfigureRequest = Pulumirpc.ConfigureRequest;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;

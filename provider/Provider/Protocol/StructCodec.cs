@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
 using BoolValue = ConfluentFlink.Provider.Values.BoolValue;

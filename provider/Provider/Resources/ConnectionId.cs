@@ -1,5 +1,7 @@
 using ConfluentFlink.FlinkApi;
 
+using ConfluentFlink.Provider.Contract;
+
 namespace ConfluentFlink.Provider.Resources;
 
 /// <summary>The resource id: <c>&lt;organization id&gt;/&lt;environment id&gt;/&lt;connection name&gt;</c>, as the Terraform provider uses it.</summary>

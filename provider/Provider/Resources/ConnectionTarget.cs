@@ -2,6 +2,8 @@ using ConfluentFlink.FlinkApi;
 using ConfluentFlink.Provider.Configuration;
 using ConfluentFlink.Provider.Values;
 
+using ConfluentFlink.Provider.Contract;
+
 namespace ConfluentFlink.Provider.Resources;
 
 /// <summary>Every Flink setting of one connection, resolved to a known value.</summary>

@@ -1,19 +1,22 @@
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Schema;
 using ConfluentFlink.Provider.Values;
 
 namespace ConfluentFlink.Provider.Resources;
 
 /// <summary>
-/// Diff for a FlinkConnection. Name, type, endpoint and where the connection lives (organization, environment,
-/// REST endpoint) cannot change in place: they replace it, deleting first because the name is unique in its
-/// environment. Credentials rotate in place. Only paths and kinds are reported, never values.
+/// Diff for a FlinkConnection. The schema's replaceOnChanges properties (name, type, endpoint, and where the
+/// connection lives) cannot change in place; everything sent in auth_data (credentials, MCP options) updates in place.
+/// A replacement deletes first only when the program chose the name, because a name is unique in its environment: a
+/// generated one is generated anew for the replacement, so the new connection can exist before the old one goes.
+/// Only paths and kinds are reported, never values.
 /// </summary>
 public sealed class FlinkConnectionDiffer(ResourceSchema schema)
 {
-
-    public DiffResult Diff(PropertyMap olds, PropertyMap oldInputs, PropertyMap news, SettingResolver settings, IReadOnlyList<string> ignoreChanges)
+    public DiffResult Diff(DiffRequest request, SettingResolver settings)
     {
+        var (olds, oldInputs, news, ignoreChanges) = (request.OldState, request.OldInputs, request.NewInputs, request.IgnoreChanges);
         var detailed = new Dictionary<string, PropertyDiff>(StringComparer.Ordinal);
         bool Ignored(string path) => ignoreChanges.Any(i => path == i || path.StartsWith(i + ".", StringComparison.Ordinal));
 
@@ -43,7 +46,8 @@ public sealed class FlinkConnectionDiffer(ResourceSchema schema)
         var changed = detailed.Keys.Select(k => k.Split('.')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
         return detailed.Count == 0
             ? DiffResult.NoChanges
-            : new DiffResult(true, changed, replaces, DeleteBeforeReplace: replaces.Count > 0, detailed);
+            : new DiffResult(true, changed, replaces,
+                DeleteBeforeReplace: replaces.Count > 0 && ConnectionInputs.NameOriginOf(news) == NameOrigin.Program, detailed);
     }
 
     private static bool IsSetting(string property) => Setting.All.Any(s => s.ResourceProperty == property);

@@ -1,10 +1,13 @@
 using System.Net;
 using ConfluentFlink.FlinkApi;
 using ConfluentFlink.FlinkApi.Models;
+using ConfluentFlink.Provider.Catalog;
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Schema;
 using ConfluentFlink.Provider.Values;
 using Microsoft.Extensions.Logging;
+using static ConfluentFlink.Provider.Resources.ConnectionProperties;
 
 namespace ConfluentFlink.Provider.Resources;
 
@@ -14,134 +17,206 @@ public sealed class FlinkConnectionResource
     public const string Token = "confluentflink:index:FlinkConnection";
 
     private readonly ResourceSchema _schema = ResourceSchema.ForResource(Token);
+    private readonly ConnectionCatalog _catalog = ConnectionCatalog.Embedded;
     private readonly FlinkConnectionValidator _validator;
     private readonly FlinkConnectionDiffer _differ;
-    private readonly FlinkConnectionState _state;
+    private readonly ConnectionAuthData _authData;
+    private readonly ImportedInputs _imports;
     private readonly Func<FlinkApiSettings, IFlinkConnectionsClient> _clients;
     private readonly ILogger _logger;
 
     public FlinkConnectionResource(Func<FlinkApiSettings, IFlinkConnectionsClient> clients, ILogger logger)
     {
-        _validator = new FlinkConnectionValidator(_schema);
+        _validator = new FlinkConnectionValidator(_schema, _catalog);
         _differ = new FlinkConnectionDiffer(_schema);
-        _state = new FlinkConnectionState(_schema);
+        _authData = new ConnectionAuthData(_catalog);
+        _imports = new ImportedInputs(_catalog);
         _clients = clients;
         _logger = logger;
     }
 
-    public CheckResult Check(PropertyMap news, SettingResolver settings) =>
-        new(news.MarkSecrets(_schema.SecretPaths), _validator.Validate(news, settings));
-
-    public DiffResult Diff(PropertyMap olds, PropertyMap oldInputs, PropertyMap news, SettingResolver settings, IReadOnlyList<string> ignoreChanges) =>
-        _differ.Diff(olds, oldInputs, news, settings, ignoreChanges);
-
-    public async Task<CreateResult> CreateAsync(PropertyMap news, bool preview, SettingResolver settings, CancellationToken cancellationToken)
+    public CheckResult Check(CheckRequest request, SettingResolver settings)
     {
-        if (preview)
-            return new CreateResult("", _state.Preview(news, s => settings.Resolve(s, news)));
-
-        var target = ConnectionTarget.Resolve(s => settings.Resolve(s, news));
-        var name = RequireString(news, "displayName");
-        var request = new ConnectionRequest
+        var news = request.NewInputs.Remove(Defaults);
+        if (news.Get(DisplayName) is NullValue)
         {
-            Name = name,
-            ConnectionType = RequireString(news, "type"),
-            Endpoint = RequireString(news, "endpoint"),
-            AuthDataJson = CredentialData.Json(news),
+            var naming = ConnectionNaming.Decide(request);
+            if (naming.Name is null)
+                return new CheckResult(news.MarkSecrets(_schema.SecretPaths), [new CheckFailure(DisplayName, naming.Failure!)]);
+            news = news.With(DisplayName, new StringValue(naming.Name)).With(Defaults, ConnectionInputs.GeneratedNameMarker);
+        }
+        return new CheckResult(news.MarkSecrets(_schema.SecretPaths), _validator.Validate(news, settings));
+    }
+
+    public DiffResult Diff(DiffRequest request, SettingResolver settings) => _differ.Diff(request, settings);
+
+    public async Task<CreateResult> CreateAsync(CreateRequest request, SettingResolver settings, CancellationToken cancellationToken)
+    {
+        var news = request.Properties;
+        if (request.Preview)
+            return new CreateResult("", ConnectionOutputs.Preview(news, s => settings.Resolve(s, news), _schema));
+
+        var inputs = ConnectionInputs.From(news, _catalog, _schema);
+        var target = ConnectionTarget.Resolve(s => settings.Resolve(s, news));
+        var connectionRequest = new ConnectionRequest
+        {
+            Name = inputs.DisplayName,
+            ConnectionType = inputs.Type,
+            Endpoint = inputs.Endpoint,
+            AuthDataJson = _authData.Json(inputs.Type, inputs.Auth),
         };
         var client = Client(target, settings);
-        var id = target.IdFor(name);
+        var id = target.IdFor(inputs.DisplayName);
+        using var deadline = OperationDeadline.Start("create", request.Timeout, cancellationToken);
         CreateOutcome outcome;
         try
         {
-            outcome = await client.CreateAsync(target.Scope, request, cancellationToken);
+            outcome = await client.CreateAsync(target.Scope, connectionRequest, deadline.Token);
         }
         catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
             throw new ProviderUserException($"{e.Message}. To manage the existing connection with Pulumi, import it: " +
-                $"pulumi import {Token} <resource name> {id}");
+                                            ImportCommand(request.Urn, id));
         }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded($"connection {id} may exist; if it does, import it: {ImportCommand(request.Urn, id)}");
+        }
+
+        var outputs = Outputs(inputs, target, outcome.Connection);
         if (!outcome.Adopted)
         {
             _logger.LogInformation("Created connection {Id}", id);
-            return new CreateResult(id, _state.Build(news, target, outcome.Connection));
+            return new CreateResult(id, outputs);
         }
 
         // The API masks credentials, so a connection adopted by type and endpoint may hold other ones: set ours.
         _logger.LogWarning("Connection {Id} was created by an earlier attempt whose answer was lost; adopting it", id);
-        var outputs = _state.Build(news, target, outcome.Connection);
         try
         {
-            await PutCredentialsAsync(client, target.Scope, name, request.AuthDataJson, cancellationToken);
+            await PutAuthDataAsync(client, target.Scope, inputs.DisplayName, connectionRequest.AuthDataJson, deadline.Token);
         }
-        catch (Exception e) when (e is FlinkApiException or ProviderUserException)
+        catch (Exception e) when (e is FlinkApiException or ProviderUserException or OperationCanceledException)
         {
+            var reason = e is OperationCanceledException && deadline.Expired ? deadline.Describe() : e.Message;
             throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
-                [$"the connection exists, but setting its credentials failed: {e.Message}"]);
+                [$"the connection exists, but setting its credentials failed: {reason}"]);
         }
         return new CreateResult(id, outputs);
     }
 
-    public async Task<ReadResult> ReadAsync(string id, PropertyMap? state, PropertyMap? inputs, SettingResolver settings, CancellationToken cancellationToken)
+    public async Task<ReadResult> ReadAsync(ReadRequest request, SettingResolver settings, CancellationToken cancellationToken)
     {
-        var (scope, name) = ConnectionId.Parse(id);
-        var importing = state is null;
+        var (scope, name) = ConnectionId.Parse(request.Id);
+        var importing = request.Properties is null;
         var target = importing
             ? ConnectionTarget.Resolve(s => s == Setting.Organization ? PropertyValue.Of(scope.OrganizationId)
                 : s == Setting.Environment ? PropertyValue.Of(scope.EnvironmentId) : settings.ResolveForImport(s))
-            : ConnectionTarget.Resolve(s => settings.Resolve(s, Merge(state!, inputs)));
+            : ConnectionTarget.Resolve(s => settings.Resolve(s, WithManagingKey(request.Properties!, request.Inputs)));
 
-        var connection = await Client(target, settings).GetAsync(scope, name, cancellationToken);
+        using var deadline = OperationDeadline.Start("read", request.Timeout, cancellationToken);
+        Connection? connection;
+        try
+        {
+            connection = await Client(target, settings).GetAsync(scope, name, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded($"connection {request.Id} was not read");
+        }
         if (connection is null)
         {
-            _logger.LogInformation("Connection {Id} no longer exists", id);
+            _logger.LogInformation("Connection {Id} no longer exists", request.Id);
             return ReadResult.Gone;
         }
 
-        var newInputs = importing ? ImportedInputs(connection, settings) : WithDrift(inputs ?? state!, connection);
-        return new ReadResult(id, _state.Build(newInputs, target, connection), newInputs.MarkSecrets(_schema.SecretPaths));
+        var observed = ObservedConnection.From(connection, name);
+        var inputs = importing ? _imports.Build(observed, settings) : Refreshed(request, observed);
+        return new ReadResult(request.Id, new ConnectionOutputs(inputs, target, observed).ToProperties(_schema), inputs.ToProperties(_schema));
     }
 
-    public async Task<UpdateResult> UpdateAsync(string id, PropertyMap olds, PropertyMap oldInputs, PropertyMap news, bool preview, SettingResolver settings, CancellationToken cancellationToken)
+    public async Task<UpdateResult> UpdateAsync(UpdateRequest request, SettingResolver settings, CancellationToken cancellationToken)
     {
-        if (preview)
-            return new UpdateResult(_state.Preview(news, s => settings.Resolve(s, news), olds));
+        var news = request.NewInputs;
+        if (request.Preview)
+            return new UpdateResult(ConnectionOutputs.Preview(news, s => settings.Resolve(s, news), _schema, request.OldState));
 
+        var inputs = ConnectionInputs.From(news, _catalog, _schema);
         var target = ConnectionTarget.Resolve(s => settings.Resolve(s, news));
-        if (!CredentialData.Differs(oldInputs, news))
-            return new UpdateResult(_state.Carry(news, target, olds));
+        var (scope, name) = ConnectionId.Parse(request.Id);
+        var previous = request.OldInputs.Count > 0 ? request.OldInputs : request.OldState;
+        if (AuthValues.From(previous, _catalog).Equals(inputs.Auth))
+            return new UpdateResult(CarriedOutputs(inputs, target, request.OldState));
 
-        var (scope, name) = ConnectionId.Parse(id);
         var client = Client(target, settings);
-        await PutCredentialsAsync(client, scope, name, CredentialData.Json(news), cancellationToken);
-        _logger.LogInformation("Rotated the credentials of connection {Id}", id);
-
-        var outputs = _state.Carry(news, target, olds);
+        using var deadline = OperationDeadline.Start("update", request.Timeout, cancellationToken);
         try
         {
-            var current = await client.GetAsync(scope, name, cancellationToken);
-            return new UpdateResult(current is null ? outputs : _state.Build(news, target, current));
+            await PutAuthDataAsync(client, scope, name, _authData.Json(inputs.Type, inputs.Auth), deadline.Token);
         }
-        catch (FlinkApiException e)
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded($"the credentials of connection {request.Id} may or may not have been updated; run `pulumi up` again");
+        }
+        _logger.LogInformation("Updated the credentials of connection {Id}", request.Id);
+
+        try
+        {
+            var current = await client.GetAsync(scope, name, deadline.Token);
+            return new UpdateResult(current is null ? CarriedOutputs(inputs, target, request.OldState) : Outputs(inputs, target, current));
+        }
+        catch (Exception e) when (e is FlinkApiException or OperationCanceledException && deadline.Expired)
         {
             // The credentials were changed; only the refresh of status failed. Record the new state, report the failure.
-            throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
-                [$"credentials were updated, but reading the connection back failed: {e.Message}"]);
+            throw new ResourceInitFailedException(request.Id, CarriedOutputs(inputs, target, request.OldState), news.MarkSecrets(_schema.SecretPaths),
+                [$"credentials were updated, but reading the connection back failed: {(e is FlinkApiException ? e.Message : deadline.Describe())}"]);
         }
     }
 
-    public async Task DeleteAsync(string id, PropertyMap olds, PropertyMap oldInputs, SettingResolver settings, CancellationToken cancellationToken)
+    public async Task DeleteAsync(DeleteRequest request, SettingResolver settings, CancellationToken cancellationToken)
     {
-        var (scope, name) = ConnectionId.Parse(id);
-        var target = ConnectionTarget.Resolve(s => settings.Resolve(s, Merge(olds, oldInputs)));
-        if (await Client(target, settings).DeleteAsync(scope, name, cancellationToken))
-            _logger.LogInformation("Deleted connection {Id}", id);
-        else
-            _logger.LogInformation("Connection {Id} was already gone", id);
+        var (scope, name) = ConnectionId.Parse(request.Id);
+        var target = ConnectionTarget.Resolve(s => settings.Resolve(s, WithManagingKey(request.Properties, request.OldInputs)));
+        using var deadline = OperationDeadline.Start("delete", request.Timeout, cancellationToken);
+        try
+        {
+            if (await Client(target, settings).DeleteAsync(scope, name, deadline.Token))
+                _logger.LogInformation("Deleted connection {Id}", request.Id);
+            else
+                _logger.LogInformation("Connection {Id} was already gone", request.Id);
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw deadline.Exceeded($"connection {request.Id} may still exist; run `pulumi destroy` again");
+        }
+    }
+
+    /// <summary>The inputs as state holds them, with what the API reports for type and endpoint, so drift shows in the next diff.</summary>
+    private ConnectionInputs Refreshed(ReadRequest request, ObservedConnection observed)
+    {
+        // State written by an import that found no inputs has empty inputs: the outputs hold the same values.
+        var known = ConnectionInputs.From(request.Inputs is { Count: > 0 } inputs ? inputs : request.Properties!, _catalog, _schema);
+        return known with { Type = observed.Type ?? known.Type, Endpoint = observed.Endpoint ?? known.Endpoint };
+    }
+
+    /// <summary>The exact command that brings an existing connection under this resource.</summary>
+    public static string ImportCommand(ResourceUrn urn, string id) =>
+        $"pulumi import {Token} {(urn.Name.Length > 0 ? urn.Name : "<resource name>")} {id}";
+
+    private PropertyMap Outputs(ConnectionInputs inputs, ConnectionTarget target, Connection connection) =>
+        new ConnectionOutputs(inputs, target, ObservedConnection.From(connection, inputs.DisplayName)).ToProperties(_schema);
+
+    /// <summary>Outputs of an update that needed no answer from the API: the new inputs, the old computed values.</summary>
+    private PropertyMap CarriedOutputs(ConnectionInputs inputs, ConnectionTarget target, PropertyMap olds)
+    {
+        string? Old(string path) => (olds.GetPath(path) as StringValue)?.Value;
+        var observed = new ObservedConnection(inputs.DisplayName, inputs.Type, inputs.Endpoint, Old(ApiVersion), Old(Kind),
+            Old($"{Status}.{StatusPhase}"), Old($"{Status}.{StatusDetail}"));
+        return new ConnectionOutputs(inputs, target, observed).ToProperties(_schema);
     }
 
     /// <summary>PUT needs the current resource_version; a concurrent writer makes it stale, so read again and retry once.</summary>
-    private static async Task PutCredentialsAsync(IFlinkConnectionsClient client, ConnectionScope scope, string name, string authData, CancellationToken cancellationToken)
+    private static async Task PutAuthDataAsync(IFlinkConnectionsClient client, ConnectionScope scope, string name, string authData, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -165,54 +240,12 @@ public sealed class FlinkConnectionResource
 
     private IFlinkConnectionsClient Client(ConnectionTarget target, SettingResolver settings) => _clients(target.ApiSettings(settings.MaxRetries));
 
-    /// <summary>Import: the API never returns credentials, so they come from the seed's environment variables.</summary>
-    private static PropertyMap ImportedInputs(Connection connection, SettingResolver settings)
-    {
-        var typeName = connection.Spec?.ConnectionType ?? "";
-        var inputs = PropertyMap.Empty
-            .With("displayName", PropertyValue.Of(connection.Name))
-            .With("type", PropertyValue.Of(typeName))
-            .With("endpoint", PropertyValue.Of(connection.Spec?.Endpoint));
-
-        if (ConnectionType.Find(typeName) is { } type)
-        {
-            var missing = type.Required.Where(c => settings.FromEnvironment(c.ImportEnvVar) is NullValue).ToList();
-            if (missing.Count > 0)
-                throw new ProviderUserException(
-                    $"importing a {type.Name} connection needs its credentials, which the API never returns: export " +
-                    string.Join(" and ", missing.Select(c => $"{c.ImportEnvVar} (for {c.Property})")) + " and run the import again");
-            foreach (var credential in type.Required.Concat(type.Optional))
-                if (settings.FromEnvironment(credential.ImportEnvVar) is StringValue value)
-                    inputs = inputs.With(credential.Property, PropertyValue.Secret(value));
-        }
-
-        // Seed Option #1: when the IMPORT_* variables are used, the program carries the blocks on the resource.
-        foreach (var setting in Setting.All)
-        {
-            if (settings.FromEnvironment(setting.ImportEnvVar) is not StringValue value)
-                continue;
-            var existing = inputs.Get(setting.ResourceProperty).Unwrapped as ObjectValue;
-            inputs = setting.ResourceField is { } field
-                ? inputs.With(setting.ResourceProperty, new ObjectValue((existing?.Properties ?? PropertyMap.Empty).With(field, value)))
-                : inputs.With(setting.ResourceProperty, value);
-        }
-        return inputs;
-    }
-
-    /// <summary>Refresh: what the API reports for type and endpoint replaces what the inputs said, so drift shows in the next diff.</summary>
-    private static PropertyMap WithDrift(PropertyMap inputs, Connection connection) => inputs
-        .With("type", PropertyValue.Of(connection.Spec?.ConnectionType ?? (inputs.GetPath("type") as StringValue)?.Value))
-        .With("endpoint", PropertyValue.Of(connection.Spec?.Endpoint ?? (inputs.GetPath("endpoint") as StringValue)?.Value));
-
-    private static PropertyMap Merge(PropertyMap outputs, PropertyMap? inputs)
-    {
-        if (inputs is null) return outputs;
-        // The credentials the resource was managed with live in its inputs; where it lives, in its outputs.
-        return inputs.ContainsKey("credentials") ? outputs.With("credentials", inputs.Get("credentials")) : outputs;
-    }
-
-    private static string RequireString(PropertyMap inputs, string property) =>
-        inputs.GetPath(property) is StringValue { Value.Length: > 0 } value
-            ? value.Value
-            : throw new ProviderUserException($"{property} must be a known, non-empty string");
+    /// <summary>
+    /// Outputs say where the connection lives; the Flink API key it was managed with, when set on the resource, is
+    /// only in its inputs.
+    /// </summary>
+    private static PropertyMap WithManagingKey(PropertyMap outputs, PropertyMap? inputs) =>
+        inputs is not null && inputs.ContainsKey(Setting.ApiKey.ResourceProperty)
+            ? outputs.With(Setting.ApiKey.ResourceProperty, inputs.Get(Setting.ApiKey.ResourceProperty))
+            : outputs;
 }

@@ -1,15 +1,19 @@
 using System.Text.RegularExpressions;
+using ConfluentFlink.Provider.Catalog;
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Schema;
 using ConfluentFlink.Provider.Values;
+using static ConfluentFlink.Provider.Resources.ConnectionProperties;
 
 namespace ConfluentFlink.Provider.Resources;
 
 /// <summary>
-/// Check's rules for a FlinkConnection: everything the API or a later step would reject, found at preview.
-/// Unknown values (outputs of resources not created yet) are never errors. All failures are reported at once.
+/// Check's rules for a FlinkConnection: everything the API or a later step would reject, found at preview. The
+/// shapes come from schema.json, the credential rules from the catalog. Unknown values (outputs of resources not
+/// created yet) are never errors. All failures are reported at once, each on its property.
 /// </summary>
-public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
+public sealed partial class FlinkConnectionValidator(ResourceSchema schema, ConnectionCatalog catalog)
 {
     public const int MaxNameLength = 100;
     public const int MaxEndpointLength = 16384;
@@ -18,63 +22,89 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial Regex NamePattern();
 
-    private static readonly string[] SettingBlocks = ["organization", "environment", "computePool", "principal"];
+    private readonly CredentialRules _credentials = new(catalog);
 
-    // The resource id is <organization id>/<environment id>/<name>.
-    private static readonly string[] IdParts = ["displayName", "organization.id", "environment.id"];
+    /// <summary>Null when <paramref name="name"/> is a valid connection name, else what the name rule says.</summary>
+    public static string? NameProblem(string name) =>
+        name.Length <= MaxNameLength && NamePattern().IsMatch(name)
+            ? null
+            : $"is not a valid connection name: use lower-case letters, digits, '-' and '.', start and end with a letter or digit, at most {MaxNameLength} characters (e.g. my-openai-connection)";
 
     public IReadOnlyList<CheckFailure> Validate(PropertyMap news, SettingResolver settings)
     {
         var failures = new List<CheckFailure>();
         void Fail(string property, string reason) => failures.Add(new CheckFailure(property, reason));
 
-        foreach (var key in news.Keys.Where(k => !schema.InputProperties.Contains(k)))
+        foreach (var key in news.Keys.Where(k => !schema.Inputs.ContainsKey(k) && k != Defaults))
             Fail(key, $"{key} is not a property of FlinkConnection; accepted: {string.Join(", ", schema.InputProperties.Order(StringComparer.Ordinal))}");
+        foreach (var required in schema.RequiredInputs.Where(r => news.Get(r) is NullValue))
+            Fail(required, $"{required} is required");
+        foreach (var input in schema.Inputs.Values)
+            CheckShape(news, input, Fail);
 
-        var name = RequiredString(news, "displayName", Fail);
-        if (name is not null && (name.Length > MaxNameLength || !NamePattern().IsMatch(name)))
-            Fail("displayName", $"displayName {Quote(news, "displayName", name)}is not a valid connection name: use lower-case letters, digits, '-' and '.', start and end with a letter or digit, at most {MaxNameLength} characters (e.g. my-openai-connection)");
-
-        var typeName = RequiredString(news, "type", Fail);
-        if (typeName is not null && ConnectionType.Find(typeName) is null)
-            Fail("type", $"type {Quote(news, "type", typeName)}is not supported; use one of {ConnectionType.AllNames}" + CaseHint(typeName));
-        // A type off only by case still says which credentials are meant, so those are checked too.
-        var type = typeName is null ? null : ConnectionType.Find(typeName.ToUpperInvariant());
-
-        var endpoint = RequiredString(news, "endpoint", Fail);
-        if (endpoint is not null && (endpoint.Length > MaxEndpointLength || !Uri.TryCreate(endpoint, UriKind.Absolute, out _)))
-            Fail("endpoint", $"endpoint must be an absolute URL of at most {MaxEndpointLength} characters, e.g. https://api.openai.com/v1/chat/completions");
-
+        if (news.GetPath(DisplayName) is StringValue { Value.Length: > 0 } name && NameProblem(name.Value) is { } nameProblem)
+            Fail(DisplayName, $"{DisplayName} {Quote(news, DisplayName, name.Value)}{nameProblem}");
+        foreach (var url in Urls)
+            if (news.GetPath(url) is StringValue { Value.Length: > 0 } value && (value.Value.Length > MaxEndpointLength || !Uri.TryCreate(value.Value, UriKind.Absolute, out _)))
+                Fail(url, $"{url} must be an absolute URL of at most {MaxEndpointLength} characters, e.g. https://api.example.com/v1");
         foreach (var path in IdParts.Where(news.IsSecretAt))
             Fail(path, $"{path} is marked secret, but it becomes part of the resource id ({ConnectionId.Form}), which Pulumi always shows in plain: pass it as a plain value");
 
-        ValidateCredentials(news, type, Fail);
-        foreach (var block in SettingBlocks)
-            ValidateObject(news, block, ["id"], Fail);
-        ValidateObject(news, "credentials", ["key", "secret"], Fail);
-        OptionalString(news, "restEndpoint", Fail);
-        ValidateSettings(news, settings, failures);
+        // A type off only by case still says which credentials are meant, so those are checked too.
+        var type = news.GetPath(ConnectionProperties.Type) is StringValue typeName ? catalog.Find(typeName.Value.ToUpperInvariant()) : null;
+        _credentials.Check(news, type, Fail);
+        CheckSettings(news, settings, failures);
         return failures;
     }
 
-    private static void ValidateCredentials(PropertyMap news, ConnectionType? type, Action<string, string> fail)
+    private static void CheckShape(PropertyMap news, PropertySchema input, Action<string, string> fail)
     {
-        foreach (var credential in ConnectionCredential.All)
+        var value = news.Get(input.Name).Unwrapped;
+        if (value is NullValue or UnknownValue)
+            return;
+        switch (input.Shape)
         {
-            var value = news.Get(credential.Property).Unwrapped;
-            var present = value is not NullValue;
-            if (present && value is not (StringValue or UnknownValue))
-                fail(credential.Property, $"{credential.Property} must be a string, not {Describe(value)}");
-            else if (value is StringValue { Value.Length: 0 })
-                fail(credential.Property, $"{credential.Property} must not be empty");
-            else if (type is not null && present && !type.Accepts(credential))
-                fail(credential.Property, $"{credential.Property} is not used by type {type.Name}; {type.Name} takes {type.Describe()}");
-            else if (type is not null && !present && type.Required.Contains(credential))
-                fail(credential.Property, $"{credential.Property} is required for type {type.Name}, which takes {type.Describe()}");
+            case ObjectShape shape:
+                CheckObject(input.Name, value, shape, fail);
+                break;
+            case EnumShape shape when value is StringValue text && !shape.Values.Contains(text.Value):
+                fail(input.Name, $"{input.Name} {Quote(news, input.Name, text.Value)}is not supported; use one of {string.Join(", ", shape.Values)}" +
+                                 CaseHint(text.Value, shape.Values));
+                break;
+            default:
+                CheckString(input.Name, value, fail);
+                break;
         }
     }
 
-    private static void ValidateSettings(PropertyMap news, SettingResolver settings, List<CheckFailure> failures)
+    private static void CheckObject(string property, PropertyValue value, ObjectShape shape, Action<string, string> fail)
+    {
+        if (value is not ObjectValue obj)
+        {
+            fail(property, $"{property} must be an object {shape.Example}, not {Describe(value)}");
+            return;
+        }
+        foreach (var key in obj.Properties.Keys.Where(k => !shape.Fields.Contains(k)))
+            fail($"{property}.{key}", $"{property}.{key} is not a field of {property}; it takes {shape.Example}");
+        foreach (var field in shape.Fields)
+        {
+            var inner = obj.Properties.Get(field).Unwrapped;
+            if (inner is NullValue && shape.Required.Contains(field))
+                fail($"{property}.{field}", $"{property}.{field} is required when {property} is set");
+            else if (inner is not (NullValue or UnknownValue))
+                CheckString($"{property}.{field}", inner, fail);
+        }
+    }
+
+    private static void CheckString(string path, PropertyValue value, Action<string, string> fail)
+    {
+        if (value is StringValue { Value.Length: 0 })
+            fail(path, $"{path} must not be empty");
+        else if (value is not (StringValue or UnknownValue))
+            fail(path, $"{path} must be a string, not {Describe(value)}");
+    }
+
+    private static void CheckSettings(PropertyMap news, SettingResolver settings, List<CheckFailure> failures)
     {
         foreach (var setting in Setting.All)
         {
@@ -85,55 +115,12 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema)
             if (value is NullValue || value is StringValue { Value.Length: 0 })
                 failures.Add(new CheckFailure(setting.ResourcePath, setting.MissingMessage));
             else if (setting == Setting.RestEndpoint && value is StringValue endpoint && RestEndpointRule.Check(endpoint.Value) is { } problem)
-                failures.Add(new CheckFailure("restEndpoint", $"restEndpoint {problem}"));
+                failures.Add(new CheckFailure(setting.ResourcePath, $"{setting.ResourcePath} {problem}"));
         }
     }
 
-    private static string? RequiredString(PropertyMap news, string property, Action<string, string> fail)
-    {
-        var value = news.Get(property).Unwrapped;
-        if (value is NullValue)
-            fail(property, $"{property} is required");
-        else if (value is StringValue { Value.Length: 0 })
-            fail(property, $"{property} must not be empty");
-        return OptionalString(news, property, fail);
-    }
-
-    private static string? OptionalString(PropertyMap news, string property, Action<string, string> fail)
-    {
-        var value = news.Get(property).Unwrapped;
-        if (value is StringValue { Value.Length: > 0 } s)
-            return s.Value;
-        if (value is not (NullValue or UnknownValue or StringValue))
-            fail(property, $"{property} must be a string, not {Describe(value)}");
-        return null;
-    }
-
-    private static void ValidateObject(PropertyMap news, string property, string[] fields, Action<string, string> fail)
-    {
-        var value = news.Get(property).Unwrapped;
-        if (value is NullValue or UnknownValue)
-            return;
-        var shape = "{ " + string.Join(", ", fields.Select(f => $"{f}: \"...\"")) + " }";
-        if (value is not ObjectValue obj)
-        {
-            fail(property, $"{property} must be an object {shape}, not {Describe(value)}");
-            return;
-        }
-        foreach (var key in obj.Properties.Keys.Where(k => !fields.Contains(k)))
-            fail($"{property}.{key}", $"{property}.{key} is not a field of {property}; it takes {shape}");
-        foreach (var field in fields)
-        {
-            var inner = obj.Properties.Get(field).Unwrapped;
-            if (inner is NullValue or StringValue { Value.Length: 0 })
-                fail($"{property}.{field}", $"{property}.{field} is required when {property} is set");
-            else if (inner is not (StringValue or UnknownValue))
-                fail($"{property}.{field}", $"{property}.{field} must be a string, not {Describe(inner)}");
-        }
-    }
-
-    private static string CaseHint(string typeName) =>
-        ConnectionType.Find(typeName.ToUpperInvariant()) is { } match ? $" (did you mean {match.Name}?)" : "";
+    private static string CaseHint(string value, IReadOnlyList<string> allowed) =>
+        allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) is { } match ? $" (did you mean {match}?)" : "";
 
     private static string Describe(PropertyValue value) => value switch
     {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ConfluentFlink.FlinkApi;
+using ConfluentFlink.Provider.Catalog;
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Schema;
 using ConfluentFlink.Provider.Values;
 using Microsoft.Extensions.Logging;
@@ -13,7 +15,7 @@ namespace ConfluentFlink.Provider.Resources;
 /// </summary>
 public sealed class FlinkProvider : IProvider
 {
-    private static readonly ResourceSchema ConfigSchema = ResourceSchema.ForProvider();
+    private static readonly ResourceSchema ConnectionSchema = ResourceSchema.ForResource(FlinkConnectionResource.Token);
 
     private readonly FlinkConnectionResource _connections;
     private readonly GetFlinkConnectionFunction _lookup;
@@ -23,7 +25,7 @@ public sealed class FlinkProvider : IProvider
     private volatile SettingResolver _settings;
 
     /// <param name="clientFactory">Makes a REST client for one endpoint and key; each is made once and shared.</param>
-    /// <param name="environment">Reads an environment variable (the seed's fallbacks).</param>
+    /// <param name="environment">Reads an environment variable (the settings' and import's fallbacks).</param>
     public FlinkProvider(Func<FlinkApiSettings, IFlinkConnectionsClient> clientFactory, Func<string, string?> environment, ILogger logger)
     {
         _environment = environment;
@@ -34,14 +36,17 @@ public sealed class FlinkProvider : IProvider
         _lookup = new GetFlinkConnectionFunction(Shared);
     }
 
+    public ProviderCapabilities Capabilities { get; } = new(SupportsAutonamingConfiguration: true);
+
     // The engine keeps secret only the config keys whose input was secret, so a secret key set in plain is marked here.
     // Values from the environment are not added: the engine would store them in state (engine-facts).
-    public CheckResult CheckConfig(PropertyMap olds, PropertyMap news) =>
-        new(news.MarkSecrets(ConfigSchema.SecretPaths), ProviderConfig.Parse(news).Failures);
+    public CheckResult CheckConfig(CheckRequest request) =>
+        new(request.NewInputs.MarkSecrets(ConfigSchema.Embedded.SecretPaths), ProviderConfig.Parse(request.NewInputs).Failures);
 
-    public DiffResult DiffConfig(PropertyMap oldInputs, PropertyMap olds, PropertyMap news)
+    public DiffResult DiffConfig(DiffRequest request)
     {
-        var keys = oldInputs.Keys.Union(news.Keys).Where(k => !Equals(oldInputs.Get(k).Unwrapped, news.Get(k).Unwrapped))
+        var (before, after) = (request.OldInputs, request.NewInputs);
+        var keys = before.Keys.Union(after.Keys).Where(k => !Equals(before.Get(k).Unwrapped, after.Get(k).Unwrapped))
             .Order(StringComparer.Ordinal).ToList();
         // Provider settings are only defaults for connections; changing them never replaces the provider.
         return keys.Count == 0
@@ -49,38 +54,38 @@ public sealed class FlinkProvider : IProvider
             : new DiffResult(true, keys, [], false, keys.ToDictionary(k => k, _ => new PropertyDiff(PropertyDiffKind.Update)));
     }
 
-    public void Configure(PropertyMap args)
+    public void Configure(ConfigureRequest request)
     {
-        var (config, failures) = ProviderConfig.Parse(args);
+        var (config, failures) = ProviderConfig.Parse(request.Args);
         if (failures.Count > 0)
             throw new ProviderUserException("invalid provider configuration: " + string.Join("; ", failures.Select(f => f.Reason)));
         _settings = new SettingResolver(config, _environment);
     }
 
-    public CheckResult Check(string type, PropertyMap olds, PropertyMap news) => Resource(type).Check(news, _settings);
+    public CheckResult Check(CheckRequest request) => Resource(request.Type).Check(request, _settings);
 
-    public DiffResult Diff(string type, string id, PropertyMap olds, PropertyMap oldInputs, PropertyMap news, IReadOnlyList<string> ignoreChanges) =>
-        Resource(type).Diff(olds, oldInputs, news, _settings, ignoreChanges);
+    public DiffResult Diff(DiffRequest request) => Resource(request.Type).Diff(request, _settings);
 
-    public Task<CreateResult> CreateAsync(string type, PropertyMap news, bool preview, CancellationToken cancellationToken) =>
-        Resource(type).CreateAsync(news, preview, _settings, cancellationToken);
+    public Task<CreateResult> CreateAsync(CreateRequest request, CancellationToken cancellationToken) =>
+        Resource(request.Type).CreateAsync(request, _settings, cancellationToken);
 
-    public Task<ReadResult> ReadAsync(string type, string id, PropertyMap? state, PropertyMap? inputs, CancellationToken cancellationToken) =>
-        Resource(type).ReadAsync(id, state, inputs, _settings, cancellationToken);
+    public Task<ReadResult> ReadAsync(ReadRequest request, CancellationToken cancellationToken) =>
+        Resource(request.Type).ReadAsync(request, _settings, cancellationToken);
 
-    public Task<UpdateResult> UpdateAsync(string type, string id, PropertyMap olds, PropertyMap oldInputs, PropertyMap news, bool preview, CancellationToken cancellationToken) =>
-        Resource(type).UpdateAsync(id, olds, oldInputs, news, preview, _settings, cancellationToken);
+    public Task<UpdateResult> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken) =>
+        Resource(request.Type).UpdateAsync(request, _settings, cancellationToken);
 
-    public Task DeleteAsync(string type, string id, PropertyMap olds, PropertyMap oldInputs, CancellationToken cancellationToken) =>
-        Resource(type).DeleteAsync(id, olds, oldInputs, _settings, cancellationToken);
+    public Task DeleteAsync(DeleteRequest request, CancellationToken cancellationToken) =>
+        Resource(request.Type).DeleteAsync(request, _settings, cancellationToken);
 
-    public Task<InvokeResult> InvokeAsync(string token, PropertyMap args, CancellationToken cancellationToken) =>
-        token == GetFlinkConnectionFunction.Token
-            ? _lookup.InvokeAsync(args, _settings, cancellationToken)
-            : throw new ProviderUserException($"unknown function '{token}'; this provider offers {GetFlinkConnectionFunction.Token}");
+    public Task<InvokeResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken) =>
+        request.Token == GetFlinkConnectionFunction.Token
+            ? _lookup.InvokeAsync(request, _settings, cancellationToken)
+            : throw new ProviderUserException($"unknown function '{request.Token}'; this provider offers {GetFlinkConnectionFunction.Token}");
 
     public IReadOnlyCollection<string> HeldSecrets =>
-        new[] { Setting.ApiSecret.EnvVar, Setting.ApiSecret.ImportEnvVar }.Concat(ConnectionCredential.All.Select(c => c.ImportEnvVar))
+        new[] { Setting.ApiSecret.EnvVar, Setting.ApiSecret.ImportEnvVar }
+            .Concat(ConnectionCatalog.Embedded.AuthData.Where(e => ConnectionSchema.IsSecret(e.Property)).Select(e => e.ImportVariable))
             .Select(_settings.FromEnvironment).Append(_settings.Configured(Setting.ApiSecret))
             .OfType<StringValue>().Select(v => v.Value).Distinct().ToList();
 

@@ -1,6 +1,8 @@
 using ConfluentFlink.FlinkApi;
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Values;
+using static ConfluentFlink.Provider.Resources.ConnectionProperties;
 
 namespace ConfluentFlink.Provider.Resources;
 
@@ -8,13 +10,15 @@ namespace ConfluentFlink.Provider.Resources;
 public sealed class GetFlinkConnectionFunction(Func<FlinkApiSettings, IFlinkConnectionsClient> clients)
 {
     public const string Token = "confluentflink:index:getFlinkConnection";
+    private const string IdOutput = "id";
 
-    public async Task<InvokeResult> InvokeAsync(PropertyMap args, SettingResolver settings, CancellationToken cancellationToken)
+    public async Task<InvokeResult> InvokeAsync(InvokeRequest request, SettingResolver settings, CancellationToken cancellationToken)
     {
-        if (args.GetPath("displayName") is not StringValue { Value.Length: > 0 } name)
-            return new InvokeResult(PropertyMap.Empty, [new CheckFailure("displayName", "displayName is required: the name of the connection to look up")]);
+        var args = request.Args;
+        if (args.GetPath(DisplayName) is not StringValue { Value.Length: > 0 } name)
+            return new InvokeResult(PropertyMap.Empty, [new CheckFailure(DisplayName, $"{DisplayName} is required: the name of the connection to look up")]);
         // A name the program marked secret is never echoed in plain.
-        var nameIsSecret = args.Get("displayName").ContainsSecrets;
+        var nameIsSecret = args.Get(DisplayName).ContainsSecrets;
         var missing = Setting.All.Where(s => settings.Resolve(s, args) is not StringValue { Value.Length: > 0 })
             .Select(s => new CheckFailure(s.ResourcePath, s.MissingMessage)).ToList();
         if (missing.Count > 0)
@@ -25,14 +29,7 @@ public sealed class GetFlinkConnectionFunction(Func<FlinkApiSettings, IFlinkConn
             ?? throw new ProviderUserException($"no Flink connection named {(nameIsSecret ? "(the secret name given)" : $"'{name.Value}'")} " +
                                                $"in organization {target.Scope.OrganizationId}, environment {target.Scope.EnvironmentId}");
 
-        var displayName = PropertyValue.Of(connection.Name ?? name.Value);
-        return new InvokeResult(PropertyMap.Empty
-            .With("id", PropertyValue.Of(target.IdFor(name.Value)))
-            .With("displayName", nameIsSecret ? PropertyValue.Secret(displayName) : displayName)
-            .With("type", PropertyValue.Of(connection.Spec?.ConnectionType))
-            .With("endpoint", PropertyValue.Of(connection.Spec?.Endpoint))
-            .With("apiVersion", PropertyValue.Of(connection.ApiVersion))
-            .With("kind", PropertyValue.Of(connection.Kind))
-            .With("status", FlinkConnectionState.StatusOf(connection)), []);
+        var outputs = ObservedConnection.From(connection, name.Value).ToProperties().With(IdOutput, PropertyValue.Of(target.IdFor(name.Value)));
+        return new InvokeResult(nameIsSecret ? outputs.With(DisplayName, PropertyValue.Secret(outputs.Get(DisplayName))) : outputs, []);
     }
 }

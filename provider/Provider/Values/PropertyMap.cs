@@ -17,6 +17,8 @@ public sealed class PropertyMap : IReadOnlyDictionary<string, PropertyValue>, IE
 
     public PropertyMap With(string key, PropertyValue value) => new(_values.SetItem(key, value));
 
+    public PropertyMap Remove(string key) => new(_values.Remove(key));
+
     /// <summary>The value at <paramref name="key"/>, or <see cref="PropertyValue.Null"/> when absent.</summary>
     public PropertyValue Get(string key) => _values.TryGetValue(key, out var value) ? value : PropertyValue.Null;
 

@@ -14,7 +14,7 @@ public class EngineLogTests
     {
         await using var engine = await EngineStub.StartAsync();
         await using var plugin = await InProcessPlugin.StartAsync(engine.Address);
-        plugin.Provider.OnCreate = (_, _, _, _) => throw new NullReferenceException();
+        plugin.Provider.OnCreate = (_, _) => throw new NullReferenceException();
 
         Assert.That(async () => await plugin.Client.CreateAsync(new CreateRequest { Type = "t:index:T", Properties = new Struct() }),
             Throws.TypeOf<RpcException>().With.Property(nameof(RpcException.StatusCode)).EqualTo(StatusCode.Internal));
@@ -33,7 +33,7 @@ public class EngineLogTests
         // A port nothing listens on: forwarding the failed call's Error record fails, later calls do not.
         await using var plugin = await InProcessPlugin.StartAsync("127.0.0.1:9");
 
-        plugin.Provider.OnCreate = (_, _, _, _) => throw new NullReferenceException();
+        plugin.Provider.OnCreate = (_, _) => throw new NullReferenceException();
         Assert.That(async () => await plugin.Client.CreateAsync(new CreateRequest { Type = "t:index:T" }), Throws.TypeOf<RpcException>());
 
         var response = await plugin.Client.CheckConfigAsync(new CheckRequest { News = Wire.Struct(("a", "b")) });

@@ -1,49 +1,37 @@
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Values;
 
 namespace ConfluentFlink.Provider.Tests.Protocol;
 
-/// <summary>An <see cref="IProvider"/> whose every method is a settable delegate, recording what the protocol layer passed.</summary>
+/// <summary>An <see cref="IProvider"/> whose every method is a settable delegate over the request the protocol layer built.</summary>
 internal sealed class FakeProvider : IProvider
 {
-    public Func<PropertyMap, PropertyMap, CheckResult> OnCheckConfig { get; set; } = (_, news) => new CheckResult(news, []);
-    public Func<PropertyMap, PropertyMap, PropertyMap, DiffResult> OnDiffConfig { get; set; } = (_, _, _) => DiffResult.NoChanges;
-    public Action<PropertyMap> OnConfigure { get; set; } = _ => { };
-    public Func<string, PropertyMap, PropertyMap, CheckResult> OnCheck { get; set; } = (_, _, news) => new CheckResult(news, []);
-    public Func<string, string, PropertyMap, PropertyMap, PropertyMap, IReadOnlyList<string>, DiffResult> OnDiff { get; set; } =
-        (_, _, _, _, _, _) => DiffResult.NoChanges;
-    public Func<string, PropertyMap, bool, CancellationToken, Task<CreateResult>> OnCreate { get; set; } =
-        (_, news, _, _) => Task.FromResult(new CreateResult("id-1", news));
-    public Func<string, string, PropertyMap?, PropertyMap?, CancellationToken, Task<ReadResult>> OnRead { get; set; } =
-        (_, id, state, inputs, _) => Task.FromResult(new ReadResult(id, state ?? PropertyMap.Empty, inputs ?? PropertyMap.Empty));
-    public Func<string, string, PropertyMap, PropertyMap, PropertyMap, bool, CancellationToken, Task<UpdateResult>> OnUpdate { get; set; } =
-        (_, _, _, _, news, _, _) => Task.FromResult(new UpdateResult(news));
-    public Func<string, string, PropertyMap, PropertyMap, CancellationToken, Task> OnDelete { get; set; } = (_, _, _, _, _) => Task.CompletedTask;
-    public Func<string, PropertyMap, CancellationToken, Task<InvokeResult>> OnInvoke { get; set; } =
-        (_, args, _) => Task.FromResult(new InvokeResult(args, []));
+    public Func<CheckRequest, CheckResult> OnCheckConfig { get; set; } = r => new CheckResult(r.NewInputs, []);
+    public Func<DiffRequest, DiffResult> OnDiffConfig { get; set; } = _ => DiffResult.NoChanges;
+    public Action<ConfigureRequest> OnConfigure { get; set; } = _ => { };
+    public Func<CheckRequest, CheckResult> OnCheck { get; set; } = r => new CheckResult(r.NewInputs, []);
+    public Func<DiffRequest, DiffResult> OnDiff { get; set; } = _ => DiffResult.NoChanges;
+    public Func<CreateRequest, CancellationToken, Task<CreateResult>> OnCreate { get; set; } =
+        (r, _) => Task.FromResult(new CreateResult("id-1", r.Properties));
+    public Func<ReadRequest, CancellationToken, Task<ReadResult>> OnRead { get; set; } =
+        (r, _) => Task.FromResult(new ReadResult(r.Id, r.Properties ?? PropertyMap.Empty, r.Inputs ?? PropertyMap.Empty));
+    public Func<UpdateRequest, CancellationToken, Task<UpdateResult>> OnUpdate { get; set; } =
+        (r, _) => Task.FromResult(new UpdateResult(r.NewInputs));
+    public Func<DeleteRequest, CancellationToken, Task> OnDelete { get; set; } = (_, _) => Task.CompletedTask;
+    public Func<InvokeRequest, CancellationToken, Task<InvokeResult>> OnInvoke { get; set; } =
+        (r, _) => Task.FromResult(new InvokeResult(r.Args, []));
 
-    public CheckResult CheckConfig(PropertyMap olds, PropertyMap news) => OnCheckConfig(olds, news);
-    public DiffResult DiffConfig(PropertyMap oldInputs, PropertyMap olds, PropertyMap news) => OnDiffConfig(oldInputs, olds, news);
-    public void Configure(PropertyMap args) => OnConfigure(args);
-    public CheckResult Check(string type, PropertyMap olds, PropertyMap news) => OnCheck(type, olds, news);
-
-    public DiffResult Diff(string type, string id, PropertyMap olds, PropertyMap oldInputs, PropertyMap news, IReadOnlyList<string> ignoreChanges) =>
-        OnDiff(type, id, olds, oldInputs, news, ignoreChanges);
-
-    public Task<CreateResult> CreateAsync(string type, PropertyMap news, bool preview, CancellationToken cancellationToken) =>
-        OnCreate(type, news, preview, cancellationToken);
-
-    public Task<ReadResult> ReadAsync(string type, string id, PropertyMap? state, PropertyMap? inputs, CancellationToken cancellationToken) =>
-        OnRead(type, id, state, inputs, cancellationToken);
-
-    public Task<UpdateResult> UpdateAsync(string type, string id, PropertyMap olds, PropertyMap oldInputs, PropertyMap news, bool preview,
-        CancellationToken cancellationToken) => OnUpdate(type, id, olds, oldInputs, news, preview, cancellationToken);
-
-    public Task DeleteAsync(string type, string id, PropertyMap olds, PropertyMap oldInputs, CancellationToken cancellationToken) =>
-        OnDelete(type, id, olds, oldInputs, cancellationToken);
-
-    public Task<InvokeResult> InvokeAsync(string token, PropertyMap args, CancellationToken cancellationToken) =>
-        OnInvoke(token, args, cancellationToken);
+    public ProviderCapabilities Capabilities { get; set; } = new(SupportsAutonamingConfiguration: true);
+    public CheckResult CheckConfig(CheckRequest request) => OnCheckConfig(request);
+    public DiffResult DiffConfig(DiffRequest request) => OnDiffConfig(request);
+    public void Configure(ConfigureRequest request) => OnConfigure(request);
+    public CheckResult Check(CheckRequest request) => OnCheck(request);
+    public DiffResult Diff(DiffRequest request) => OnDiff(request);
+    public Task<CreateResult> CreateAsync(CreateRequest request, CancellationToken cancellationToken) => OnCreate(request, cancellationToken);
+    public Task<ReadResult> ReadAsync(ReadRequest request, CancellationToken cancellationToken) => OnRead(request, cancellationToken);
+    public Task<UpdateResult> UpdateAsync(UpdateRequest request, CancellationToken cancellationToken) => OnUpdate(request, cancellationToken);
+    public Task DeleteAsync(DeleteRequest request, CancellationToken cancellationToken) => OnDelete(request, cancellationToken);
+    public Task<InvokeResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken) => OnInvoke(request, cancellationToken);
 
     public IReadOnlyCollection<string> HeldSecrets { get; set; } = [];
 }

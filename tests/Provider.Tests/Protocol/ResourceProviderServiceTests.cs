@@ -1,13 +1,22 @@
 extern alias harness;
 using System.Text.RegularExpressions;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using harness::ConfluentFlink.Harness;
 using harness::Pulumirpc;
-using CheckFailure = ConfluentFlink.Provider.Resources.CheckFailure;
-using PropertyDiff = ConfluentFlink.Provider.Resources.PropertyDiff;
+using CheckFailure = ConfluentFlink.Provider.Contract.CheckFailure;
+using CheckResult = ConfluentFlink.Provider.Contract.CheckResult;
+using PropertyDiff = ConfluentFlink.Provider.Contract.PropertyDiff;
+using CheckRequest = harness::Pulumirpc.CheckRequest;
+using DiffRequest = harness::Pulumirpc.DiffRequest;
+using CreateRequest = harness::Pulumirpc.CreateRequest;
+using ReadRequest = harness::Pulumirpc.ReadRequest;
+using UpdateRequest = harness::Pulumirpc.UpdateRequest;
+using DeleteRequest = harness::Pulumirpc.DeleteRequest;
+using InvokeRequest = harness::Pulumirpc.InvokeRequest;
+using ConfigureRequest = harness::Pulumirpc.ConfigureRequest;
 
 namespace ConfluentFlink.Provider.Tests.Protocol;
 
@@ -58,7 +67,7 @@ public class ResourceProviderServiceTests
     public async Task ConfigurePassesArgsWithSecretsKept()
     {
         PropertyMap? received = null;
-        Provider.OnConfigure = args => received = args;
+        Provider.OnConfigure = r => received = r.Args;
 
         await Client.ConfigureAsync(new ConfigureRequest
         {
@@ -74,7 +83,7 @@ public class ResourceProviderServiceTests
     public async Task ConfigureFallsBackToVariablesFromOldEngines()
     {
         PropertyMap? received = null;
-        Provider.OnConfigure = args => received = args;
+        Provider.OnConfigure = r => received = r.Args;
 
         await Client.ConfigureAsync(new ConfigureRequest { Variables = { ["confluentflink:config:organizationId"] = "org-1" } });
 
@@ -84,7 +93,7 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task CheckReturnsInputsAndEveryFailureWithItsPath()
     {
-        Provider.OnCheck = (type, _, news) => new CheckResult(news,
+        Provider.OnCheck = r => new CheckResult(r.NewInputs,
             [new CheckFailure("type", "must be one of ..."), new CheckFailure("organization.id", "missing")]);
 
         var response = await Client.CheckAsync(new CheckRequest { Urn = Urn, Type = Type, News = Wire.Struct(("type", "NOPE")) });
@@ -98,7 +107,7 @@ public class ResourceProviderServiceTests
     public async Task TheTypeComesFromTheUrnWhenTheEngineSendsNone()
     {
         string? seen = null;
-        Provider.OnCheck = (type, _, news) => { seen = type; return new CheckResult(news, []); };
+        Provider.OnCheck = r => { seen = r.Type; return new CheckResult(r.NewInputs, []); };
 
         await Client.CheckAsync(new CheckRequest { Urn = "urn:pulumi:dev::proj::parent:index:Comp$" + Type + "::c1" });
 
@@ -108,7 +117,7 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task DiffMapsChangesReplacementsAndDetailedDiff()
     {
-        Provider.OnDiff = (_, _, _, _, _, _) => new DiffResult(true, ["endpoint", "apiKey"], ["endpoint"], true,
+        Provider.OnDiff = _ => new DiffResult(true, ["endpoint", "apiKey"], ["endpoint"], true,
             new Dictionary<string, PropertyDiff>
             {
                 ["endpoint"] = new(PropertyDiffKind.UpdateReplace),
@@ -138,8 +147,8 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task DiffPassesOldsOldInputsNewsAndIgnoreChanges()
     {
-        (string Id, PropertyMap Olds, PropertyMap OldInputs, PropertyMap News, IReadOnlyList<string> Ignore)? seen = null;
-        Provider.OnDiff = (_, id, olds, oldInputs, news, ignore) => { seen = (id, olds, oldInputs, news, ignore); return DiffResult.NoChanges; };
+        Contract.DiffRequest? seen = null;
+        Provider.OnDiff = r => { seen = r; return DiffResult.NoChanges; };
 
         await Client.DiffAsync(new DiffRequest
         {
@@ -148,18 +157,19 @@ public class ResourceProviderServiceTests
             News = Wire.Struct(("endpoint", "https://b")), IgnoreChanges = { "apiKey" },
         });
 
-        Assert.That(seen!.Value.Id, Is.EqualTo("o/e/c1"));
-        Assert.That(seen.Value.Olds.Get("kind"), Is.EqualTo(PropertyValue.Of("Connection")));
-        Assert.That(seen.Value.OldInputs.Get("endpoint"), Is.EqualTo(PropertyValue.Of("https://a")));
-        Assert.That(seen.Value.News.Get("endpoint"), Is.EqualTo(PropertyValue.Of("https://b")));
-        Assert.That(seen.Value.Ignore, Is.EqualTo(new[] { "apiKey" }));
+        Assert.That(seen!.Id, Is.EqualTo("o/e/c1"));
+        Assert.That(seen.Urn.Name, Is.EqualTo("c1"));
+        Assert.That(seen.OldState.Get("kind"), Is.EqualTo(PropertyValue.Of("Connection")));
+        Assert.That(seen.OldInputs.Get("endpoint"), Is.EqualTo(PropertyValue.Of("https://a")));
+        Assert.That(seen.NewInputs.Get("endpoint"), Is.EqualTo(PropertyValue.Of("https://b")));
+        Assert.That(seen.IgnoreChanges, Is.EqualTo(new[] { "apiKey" }));
     }
 
     [Test]
     public async Task CreateReturnsIdAndOutputsWithSecretsWrapped()
     {
-        Provider.OnCreate = (_, news, preview, _) => Task.FromResult(new CreateResult(preview ? "" : "o/e/c1",
-            news.With("apiKey", PropertyValue.Secret(news.Get("apiKey").Unwrapped)).With("status", PropertyValue.Unknown)));
+        Provider.OnCreate = (r, _) => Task.FromResult(new CreateResult(r.Preview ? "" : "o/e/c1",
+            r.Properties.With("apiKey", PropertyValue.Secret(r.Properties.Get("apiKey").Unwrapped)).With("status", PropertyValue.Unknown)));
 
         var response = await Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Properties = Wire.Struct(("apiKey", "plain-key")) });
         var preview = await Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Preview = true, Properties = Wire.Struct() });
@@ -174,10 +184,10 @@ public class ResourceProviderServiceTests
     public async Task ReadOnImportPassesNullStateAndInputs()
     {
         (PropertyMap? State, PropertyMap? Inputs) seen = (PropertyMap.Empty, PropertyMap.Empty);
-        Provider.OnRead = (_, id, state, inputs, _) =>
+        Provider.OnRead = (r, _) =>
         {
-            seen = (state, inputs);
-            return Task.FromResult(new ReadResult(id, PropertyMap.Empty.With("a", PropertyValue.Of("out")), PropertyMap.Empty.With("a", PropertyValue.Of("in"))));
+            seen = (r.Properties, r.Inputs);
+            return Task.FromResult(new ReadResult(r.Id, PropertyMap.Empty.With("a", PropertyValue.Of("out")), PropertyMap.Empty.With("a", PropertyValue.Of("in"))));
         };
 
         var response = await Client.ReadAsync(new ReadRequest { Id = "o/e/c1", Urn = Urn, Type = Type });
@@ -193,7 +203,7 @@ public class ResourceProviderServiceTests
     public async Task ReadOnRefreshPassesStateAndInputs()
     {
         (PropertyMap? State, PropertyMap? Inputs) seen = (null, null);
-        Provider.OnRead = (_, id, state, inputs, _) => { seen = (state, inputs); return Task.FromResult(new ReadResult(id, state!, inputs!)); };
+        Provider.OnRead = (r, _) => { seen = (r.Properties, r.Inputs); return Task.FromResult(new ReadResult(r.Id, r.Properties!, r.Inputs!)); };
 
         await Client.ReadAsync(new ReadRequest { Id = "o/e/c1", Urn = Urn, Type = Type, Properties = Wire.Struct(), Inputs = Wire.Struct(("x", 1)) });
 
@@ -204,7 +214,7 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task AGoneResourceReadsAsAnEmptyId()
     {
-        Provider.OnRead = (_, _, _, _, _) => Task.FromResult(ReadResult.Gone);
+        Provider.OnRead = (_, _) => Task.FromResult(ReadResult.Gone);
 
         var response = await Client.ReadAsync(new ReadRequest { Id = "o/e/c1", Urn = Urn, Type = Type, Properties = Wire.Struct() });
 
@@ -217,9 +227,9 @@ public class ResourceProviderServiceTests
     public async Task UpdateDeleteAndInvokeReachTheProvider()
     {
         var calls = new List<string>();
-        Provider.OnUpdate = (_, id, _, _, news, preview, _) => { calls.Add($"update {id} {preview}"); return Task.FromResult(new UpdateResult(news)); };
-        Provider.OnDelete = (_, id, _, _, _) => { calls.Add($"delete {id}"); return Task.CompletedTask; };
-        Provider.OnInvoke = (token, args, _) => { calls.Add($"invoke {token}"); return Task.FromResult(new InvokeResult(args, [new CheckFailure("displayName", "missing")])); };
+        Provider.OnUpdate = (r, _) => { calls.Add($"update {r.Id} {r.Preview}"); return Task.FromResult(new UpdateResult(r.NewInputs)); };
+        Provider.OnDelete = (r, _) => { calls.Add($"delete {r.Id}"); return Task.CompletedTask; };
+        Provider.OnInvoke = (r, _) => { calls.Add($"invoke {r.Token}"); return Task.FromResult(new InvokeResult(r.Args, [new CheckFailure("displayName", "missing")])); };
 
         var update = await Client.UpdateAsync(new UpdateRequest { Id = "o/e/c1", Urn = Urn, Type = Type, News = Wire.Struct(("endpoint", "https://b")) });
         await Client.DeleteAsync(new DeleteRequest { Id = "o/e/c1", Urn = Urn, Type = Type });
@@ -234,8 +244,8 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task CheckConfigAndDiffConfigReachTheProvider()
     {
-        Provider.OnCheckConfig = (_, news) => new CheckResult(news, [new CheckFailure("maxRetries", "must be an integer")]);
-        Provider.OnDiffConfig = (_, _, _) => new DiffResult(true, ["organizationId"], [], false,
+        Provider.OnCheckConfig = r => new CheckResult(r.NewInputs, [new CheckFailure("maxRetries", "must be an integer")]);
+        Provider.OnDiffConfig = _ => new DiffResult(true, ["organizationId"], [], false,
             new Dictionary<string, PropertyDiff> { ["organizationId"] = new(PropertyDiffKind.Update) });
 
         var check = await Client.CheckConfigAsync(new CheckRequest { Urn = "urn:pulumi:dev::proj::pulumi:providers:confluentflink::default", News = Wire.Struct(("maxRetries", "x")) });
@@ -267,7 +277,7 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task ResourceInitFailedCarriesTheDetailTheEngineReads()
     {
-        Provider.OnCreate = (_, _, _, _) => throw new ResourceInitFailedException("o/e/c1",
+        Provider.OnCreate = (_, _) => throw new ResourceInitFailedException("o/e/c1",
             PropertyMap.Empty.With("apiKey", PropertyValue.Secret(PropertyValue.Of("k"))).With("status", PropertyValue.Of("FAILED")),
             PropertyMap.Empty.With("endpoint", PropertyValue.Of("https://a")),
             ["the connection was created but did not become ready"]);
@@ -289,7 +299,7 @@ public class ResourceProviderServiceTests
     [Test]
     public void AFailureThatLeftNothingBehindHasNoInitFailedDetail()
     {
-        Provider.OnCreate = (_, _, _, _) => throw new ConfluentFlink.FlinkApi.FlinkApiException("name taken", System.Net.HttpStatusCode.Conflict);
+        Provider.OnCreate = (_, _) => throw new ConfluentFlink.FlinkApi.FlinkApiException("name taken", System.Net.HttpStatusCode.Conflict);
 
         var error = Assert.ThrowsAsync<RpcException>(async () =>
             await Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Properties = Wire.Struct() }))!;
@@ -304,8 +314,8 @@ public class ResourceProviderServiceTests
     {
         var started = new TaskCompletionSource();
         // The fake ignores its token: the protocol layer must still answer.
-        Provider.OnCreate = async (_, _, _, _) => { started.SetResult(); await Task.Delay(TimeSpan.FromMinutes(5)); return new CreateResult("x", PropertyMap.Empty); };
-        Provider.OnDelete = async (_, _, _, _, token) => { await Task.Delay(TimeSpan.FromMinutes(5), token); };
+        Provider.OnCreate = async (_, _) => { started.SetResult(); await Task.Delay(TimeSpan.FromMinutes(5)); return new CreateResult("x", PropertyMap.Empty); };
+        Provider.OnDelete = async (_, token) => { await Task.Delay(TimeSpan.FromMinutes(5), token); };
 
         var create = Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Properties = Wire.Struct() }).ResponseAsync;
         var delete = Client.DeleteAsync(new DeleteRequest { Id = "o/e/c1", Urn = Urn, Type = Type }).ResponseAsync;
@@ -323,10 +333,10 @@ public class ResourceProviderServiceTests
     [Test]
     public async Task ConcurrentCallsAreServedIndependently()
     {
-        Provider.OnCreate = async (_, news, _, token) =>
+        Provider.OnCreate = async (r, token) =>
         {
             await Task.Delay(20, token);
-            return new CreateResult(news.Get("name") is ConfluentFlink.Provider.Values.StringValue s ? s.Value : "", news);
+            return new CreateResult(r.Properties.Get("name") is ConfluentFlink.Provider.Values.StringValue s ? s.Value : "", r.Properties);
         };
 
         var calls = Enumerable.Range(0, 64).Select(i =>

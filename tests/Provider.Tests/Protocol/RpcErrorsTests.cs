@@ -1,7 +1,7 @@
 using System.Net;
 using ConfluentFlink.FlinkApi;
 using ConfluentFlink.Provider.Protocol;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 

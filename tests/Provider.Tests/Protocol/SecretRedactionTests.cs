@@ -1,10 +1,11 @@
 using ConfluentFlink.Provider.Protocol;
-using ConfluentFlink.Provider.Resources;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Values;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pulumirpc;
+using CreateRequest = Pulumirpc.CreateRequest;
 
 namespace ConfluentFlink.Provider.Tests.Protocol;
 

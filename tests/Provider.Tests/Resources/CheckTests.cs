@@ -1,3 +1,4 @@
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Resources;
 using ConfluentFlink.Provider.Values;
 using static ConfluentFlink.Provider.Tests.Resources.Props;
@@ -6,41 +7,6 @@ namespace ConfluentFlink.Provider.Tests.Resources;
 
 public class CheckTests
 {
-    private static readonly (string Type, string[] Required, string[] Optional)[] Rules =
-    [
-        ("OPENAI", ["apiKey"], []), ("AZUREML", ["apiKey"], []), ("AZUREOPENAI", ["apiKey"], []), ("GOOGLEAI", ["apiKey"], []),
-        ("ELASTIC", ["apiKey"], []), ("PINECONE", ["apiKey"], []), ("BEDROCK", ["awsAccessKey", "awsSecretKey"], ["awsSessionToken"]),
-        ("SAGEMAKER", ["awsAccessKey", "awsSecretKey"], ["awsSessionToken"]), ("VERTEXAI", ["serviceKey"], []),
-        ("MONGODB", ["username", "password"], []), ("COUCHBASE", ["username", "password"], []),
-    ];
-
-    private static readonly string[] Credentials = ["apiKey", "awsAccessKey", "awsSecretKey", "awsSessionToken", "serviceKey", "username", "password"];
-
-    private static PropertyMap Connection(string type, IEnumerable<string> credentials) =>
-        Map(new[] { ("displayName", (object?)"c1"), ("type", type), ("endpoint", "https://example.com/x") }
-            .Concat(credentials.Select(c => (c, (object?)$"value-of-{c}-7f3"))).ToArray());
-
-    [TestCaseSource(nameof(Rules))]
-    public void Each_type_accepts_exactly_its_credentials((string Type, string[] Required, string[] Optional) rule)
-    {
-        var fixture = new ProviderFixture();
-        Assert.That(fixture.Check(Connection(rule.Type, rule.Required)).Failures, Is.Empty, "required only");
-        Assert.That(fixture.Check(Connection(rule.Type, rule.Required.Concat(rule.Optional))).Failures, Is.Empty, "with optional");
-
-        foreach (var missing in rule.Required)
-        {
-            var failures = fixture.Check(Connection(rule.Type, rule.Required.Where(r => r != missing))).Failures;
-            Assert.That(failures.Select(f => f.Property), Is.EqualTo(new[] { missing }), $"{missing} missing");
-            Assert.That(failures[0].Reason, Does.Contain("required for type " + rule.Type));
-        }
-        foreach (var foreign in Credentials.Except(rule.Required).Except(rule.Optional))
-        {
-            var failures = fixture.Check(Connection(rule.Type, rule.Required.Append(foreign))).Failures;
-            Assert.That(failures.Select(f => f.Property), Is.EqualTo(new[] { foreign }), $"{foreign} does not belong to {rule.Type}");
-            Assert.That(failures[0].Reason, Does.Contain("not used by type " + rule.Type));
-        }
-    }
-
     [Test]
     public void Every_problem_is_reported_at_once_on_its_property()
     {
@@ -93,7 +59,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Option_one_blocks_on_the_resource_are_enough_without_config()
+    public void Per_resource_settings_are_enough_without_provider_config()
     {
         var news = ProviderFixture.OpenAi()
             .With("organization", Id("org-r")).With("environment", Id("env-r")).With("computePool", Id("lfcp-r")).With("principal", Id("sa-r"))
@@ -149,7 +115,7 @@ public class CheckTests
     [Test]
     public void CheckConfig_marks_the_flink_secret_secret_even_when_set_in_plain()
     {
-        var inputs = new ProviderFixture().Provider.CheckConfig(PropertyMap.Empty, Map(("flinkApiSecret", "plain-secret"), ("flinkApiKey", "K"))).Inputs;
+        var inputs = new ProviderFixture().Provider.CheckConfig(Requests.Check(Map(("flinkApiSecret", "plain-secret"), ("flinkApiKey", "K")))).Inputs;
         Assert.That(inputs.Get("flinkApiSecret"), Is.EqualTo(Secret("plain-secret")));
         Assert.That(inputs.Get("flinkApiKey"), Is.EqualTo(new StringValue("K")));
     }
@@ -168,8 +134,8 @@ public class CheckTests
     public void Bad_provider_config_is_reported_by_CheckConfig()
     {
         var provider = new ProviderFixture().Provider;
-        var failures = provider.CheckConfig(PropertyMap.Empty, Map(("maxRetries", "many"), ("flinkRestEndpoint", "http://example.com"), ("organizationId", 3))).Failures;
+        var failures = provider.CheckConfig(Requests.Check(Map(("maxRetries", "many"), ("flinkRestEndpoint", "http://example.com"), ("organizationId", 3)))).Failures;
         Assert.That(failures.Select(f => f.Property), Is.EquivalentTo(new[] { "maxRetries", "flinkRestEndpoint", "organizationId" }));
-        Assert.That(provider.CheckConfig(PropertyMap.Empty, Map(("maxRetries", "3"), ("version", "1.0.0"))).Failures, Is.Empty);
+        Assert.That(provider.CheckConfig(Requests.Check(Map(("maxRetries", "3"), ("version", "1.0.0")))).Failures, Is.Empty);
     }
 }

@@ -1,3 +1,4 @@
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Resources;
 using ConfluentFlink.Provider.Values;
 using static ConfluentFlink.Provider.Tests.Resources.Props;
@@ -13,7 +14,7 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
-        var result = await fixture.Provider.CreateAsync(Token, inputs, preview: true, CancellationToken.None);
+        var result = await fixture.Provider.CreateAsync(Requests.Create(inputs, preview: true), CancellationToken.None);
         Assert.That(fixture.Api.Calls, Is.Empty);
         Assert.That(result.Outputs.Get("status"), Is.EqualTo(PropertyValue.Unknown));
         Assert.That(result.Outputs.Get("apiKey"), Is.InstanceOf<SecretValue>());
@@ -52,7 +53,7 @@ public class LifecycleTests
         fixture.Api.AdoptNextCreate = true;
         fixture.Api.StaleConflictsToReturn = 2;
         var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
-        var error = Assert.ThrowsAsync<ResourceInitFailedException>(() => fixture.Provider.CreateAsync(ProviderFixture.Token, inputs, false, CancellationToken.None));
+        var error = Assert.ThrowsAsync<ResourceInitFailedException>(() => fixture.Provider.CreateAsync(Requests.Create(inputs), CancellationToken.None));
         Assert.That(error!.Id, Is.EqualTo("org-1/env-1/conn1"));
         Assert.That(error.Outputs.Get("apiKey"), Is.InstanceOf<SecretValue>());
     }
@@ -63,8 +64,8 @@ public class LifecycleTests
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
         var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
-        var error = Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.CreateAsync(Token, inputs, false, CancellationToken.None));
-        Assert.That(error!.Message, Does.Contain("pulumi import confluentflink:index:FlinkConnection <resource name> org-1/env-1/conn1"));
+        var error = Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.CreateAsync(Requests.Create(inputs), CancellationToken.None));
+        Assert.That(error!.Message, Does.Contain("pulumi import confluentflink:index:FlinkConnection conn org-1/env-1/conn1"));
     }
 
     [Test]
@@ -72,7 +73,7 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []);
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs));
         Assert.That(diff.HasChanges, Is.False);
     }
 
@@ -82,7 +83,7 @@ public class LifecycleTests
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
         var news = fixture.Check(ProviderFixture.OpenAi().With("organization", Id("org-1")).With("restEndpoint", new StringValue("http://127.0.0.1:9"))).Inputs;
-        Assert.That(fixture.Provider.Diff(Token, id, outputs, inputs, news, []).HasChanges, Is.False);
+        Assert.That(fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, news)).HasChanges, Is.False);
     }
 
     [Test]
@@ -92,7 +93,7 @@ public class LifecycleTests
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
         var news = fixture.Check(ProviderFixture.OpenAi().With("credentials",
             PropertyPaths.ObjectOf(("key", new StringValue("FLINKKEY")), ("secret", Secret(ProviderFixture.FlinkSecret))))).Inputs;
-        Assert.That(fixture.Provider.Diff(Token, id, outputs, inputs, news, []).HasChanges, Is.False);
+        Assert.That(fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, news)).HasChanges, Is.False);
     }
 
     [Test]
@@ -100,8 +101,8 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        fixture.Provider.Configure(ProviderFixture.OptionTwoConfig.With("flinkApiKey", new StringValue("NEWKEY")).With("flinkApiSecret", Secret("new-secret")));
-        Assert.That(fixture.Provider.Diff(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []).HasChanges, Is.False);
+        fixture.Provider.Configure(new ConfigureRequest(ProviderFixture.ProviderSettingsConfig.With("flinkApiKey", new StringValue("NEWKEY")).With("flinkApiSecret", Secret("new-secret"))));
+        Assert.That(fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs)).HasChanges, Is.False);
     }
 
     [Test]
@@ -110,12 +111,12 @@ public class LifecycleTests
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
         var news = fixture.Check(ProviderFixture.OpenAi(apiKey: "sk-rotated-key")).Inputs;
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, news, []);
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, news));
         Assert.That(diff.HasChanges, Is.True);
         Assert.That(diff.Replaces, Is.Empty);
         Assert.That(diff.DetailedDiff["apiKey"].Kind, Is.EqualTo(PropertyDiffKind.Update));
 
-        var updated = await fixture.Provider.UpdateAsync(Token, id, outputs, inputs, news, preview: false, CancellationToken.None);
+        var updated = await fixture.Provider.UpdateAsync(Requests.Update(id, outputs, inputs, news), CancellationToken.None);
         Assert.That(fixture.Api.Store["org-1/env-1/conn1"].Spec!.AuthData!.Data, Does.Contain("sk-rotated-key"));
         Assert.That(updated.Outputs.Get("apiKey"), Is.EqualTo(Secret("sk-rotated-key")));
         Assert.That(fixture.Api.Calls, Does.Contain("PUT conn1"));
@@ -127,12 +128,12 @@ public class LifecycleTests
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
         fixture.Api.StaleConflictsToReturn = 1;
-        await fixture.Provider.UpdateAsync(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k2")).Inputs, false, CancellationToken.None);
+        await fixture.Provider.UpdateAsync(Requests.Update(id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k2")).Inputs), CancellationToken.None);
         Assert.That(fixture.Api.Calls.Count(c => c == "PUT conn1"), Is.EqualTo(2));
 
         fixture.Api.StaleConflictsToReturn = 2;
         var error = Assert.ThrowsAsync<ProviderUserException>(() =>
-            fixture.Provider.UpdateAsync(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k3")).Inputs, false, CancellationToken.None));
+            fixture.Provider.UpdateAsync(Requests.Update(id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi(apiKey: "k3")).Inputs), CancellationToken.None));
         Assert.That(error!.Message, Does.Contain("changed by someone else"));
     }
 
@@ -143,12 +144,12 @@ public class LifecycleTests
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
         var news = fixture.Check(ProviderFixture.OpenAi().With("computePool", Id("lfcp-2"))
             .With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("K2")), ("secret", new StringValue("S2"))))).Inputs;
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, news, []);
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, news));
         Assert.That(diff.Replaces, Is.Empty);
         Assert.That(diff.DetailedDiff.Keys, Is.EquivalentTo(new[] { "computePool.id", "credentials.key", "credentials.secret" }));
 
         var calls = fixture.Api.Calls.Count;
-        var updated = await fixture.Provider.UpdateAsync(Token, id, outputs, inputs, news, false, CancellationToken.None);
+        var updated = await fixture.Provider.UpdateAsync(Requests.Update(id, outputs, inputs, news), CancellationToken.None);
         Assert.That(fixture.Api.Calls.Count, Is.EqualTo(calls));
         Assert.That(updated.Outputs.GetPath("computePool.id"), Is.EqualTo(new StringValue("lfcp-2")));
         Assert.That(updated.Outputs.IsSecretAt("credentials.secret"), Is.True);
@@ -161,7 +162,7 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, ProviderFixture.OpenAi().With(property, new StringValue(value)), []);
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, ProviderFixture.OpenAi().With(property, new StringValue(value))));
         Assert.That(diff.Replaces, Is.EqualTo(new[] { property }));
         Assert.That(diff.DeleteBeforeReplace, Is.True);
         Assert.That(diff.DetailedDiff[property].Kind, Is.EqualTo(PropertyDiffKind.UpdateReplace));
@@ -172,8 +173,8 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        fixture.Provider.Configure(ProviderFixture.OptionTwoConfig.With("environmentId", new StringValue("env-2")));
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []);
+        fixture.Provider.Configure(new ConfigureRequest(ProviderFixture.ProviderSettingsConfig.With("environmentId", new StringValue("env-2"))));
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs));
         Assert.That(diff.Replaces, Is.EqualTo(new[] { "environment" }));
     }
 
@@ -182,7 +183,7 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, ProviderFixture.OpenAi().With("endpoint", PropertyValue.Unknown), []);
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, ProviderFixture.OpenAi().With("endpoint", PropertyValue.Unknown)));
         Assert.That(diff.Replaces, Is.EqualTo(new[] { "endpoint" }));
     }
 
@@ -191,7 +192,7 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        var diff = fixture.Provider.Diff(Token, id, outputs, inputs, ProviderFixture.OpenAi(apiKey: "other"), ["apiKey"]);
+        var diff = fixture.Provider.Diff(Requests.Diff(id, outputs, inputs, ProviderFixture.OpenAi(apiKey: "other"), ["apiKey"]));
         Assert.That(diff.HasChanges, Is.False);
     }
 
@@ -202,13 +203,13 @@ public class LifecycleTests
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
         fixture.Api.Store["org-1/env-1/conn1"].Spec!.Endpoint = "https://drifted.example.com/v1";
 
-        var read = await fixture.Provider.ReadAsync(Token, id, outputs, inputs, CancellationToken.None);
+        var read = await fixture.Provider.ReadAsync(Requests.Read(id, outputs, inputs), CancellationToken.None);
         Assert.That(read.Id, Is.EqualTo(id));
         Assert.That(read.Inputs.GetPath("endpoint"), Is.EqualTo(new StringValue("https://drifted.example.com/v1")));
         Assert.That(read.Outputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)), "credentials are kept from state");
 
         fixture.Api.Store.Clear();
-        var gone = await fixture.Provider.ReadAsync(Token, id, outputs, inputs, CancellationToken.None);
+        var gone = await fixture.Provider.ReadAsync(Requests.Read(id, outputs, inputs), CancellationToken.None);
         Assert.That(gone.Id, Is.Empty);
     }
 
@@ -219,13 +220,13 @@ public class LifecycleTests
         await fixture.CreateAsync(ProviderFixture.OpenAi());
         fixture.Environment["API_KEY"] = ProviderFixture.OpenAiKey;
 
-        var imported = await fixture.Provider.ReadAsync(Token, "org-1/env-1/conn1", null, null, CancellationToken.None);
+        var imported = await fixture.Provider.ReadAsync(Requests.Import("org-1/env-1/conn1"), CancellationToken.None);
         Assert.That(imported.Inputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)));
         Assert.That(imported.Inputs.ContainsKey("organization"), Is.False, "Option #2 import leaves the settings to the provider");
 
         var checkedInputs = fixture.Check(imported.Inputs);
         Assert.That(checkedInputs.Failures, Is.Empty);
-        var diff = fixture.Provider.Diff(Token, imported.Id, imported.Outputs, imported.Inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs, []);
+        var diff = fixture.Provider.Diff(Requests.Diff(imported.Id, imported.Outputs, imported.Inputs, fixture.Check(ProviderFixture.OpenAi()).Inputs));
         Assert.That(diff.HasChanges, Is.False, string.Join(", ", diff.DetailedDiff.Keys));
     }
 
@@ -242,7 +243,7 @@ public class LifecycleTests
             Name = "conn1", Spec = new FlinkApi.Models.ConnectionSpec { ConnectionType = "OPENAI", Endpoint = "https://e.example.com" },
             Status = new FlinkApi.Models.ConnectionStatus { Phase = "READY" },
         };
-        var imported = await fixture.Provider.ReadAsync(Token, "org-1/env-1/conn1", null, null, CancellationToken.None);
+        var imported = await fixture.Provider.ReadAsync(Requests.Import("org-1/env-1/conn1"), CancellationToken.None);
         Assert.That(imported.Inputs.GetPath("computePool.id"), Is.EqualTo(new StringValue("lfcp-1")));
         Assert.That(imported.Inputs.IsSecretAt("credentials.secret"), Is.True);
         Assert.That(fixture.Check(imported.Inputs).Failures, Is.Empty);
@@ -253,7 +254,7 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
-        var error = Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.ReadAsync(Token, "org-1/env-1/conn1", null, null, CancellationToken.None));
+        var error = Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.ReadAsync(Requests.Import("org-1/env-1/conn1"), CancellationToken.None));
         Assert.That(error!.Message, Does.Contain("API_KEY"));
     }
 
@@ -263,7 +264,7 @@ public class LifecycleTests
     [TestCase("a/b/c/d")]
     public void A_malformed_id_shows_the_expected_form(string id)
     {
-        var error = Assert.ThrowsAsync<ProviderUserException>(() => new ProviderFixture().Provider.ReadAsync(Token, id, null, null, CancellationToken.None));
+        var error = Assert.ThrowsAsync<ProviderUserException>(() => new ProviderFixture().Provider.ReadAsync(Requests.Import(id), CancellationToken.None));
         Assert.That(error!.Message, Does.Contain("<organization id>/<environment id>/<connection name>"));
     }
 
@@ -272,9 +273,9 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
-        await fixture.Provider.DeleteAsync(Token, id, outputs, inputs, CancellationToken.None);
+        await fixture.Provider.DeleteAsync(Requests.Delete(id, outputs, inputs), CancellationToken.None);
         Assert.That(fixture.Api.Store, Is.Empty);
-        Assert.DoesNotThrowAsync(() => fixture.Provider.DeleteAsync(Token, id, outputs, inputs, CancellationToken.None));
+        Assert.DoesNotThrowAsync(() => fixture.Provider.DeleteAsync(Requests.Delete(id, outputs, inputs), CancellationToken.None));
     }
 
     [Test]
@@ -283,7 +284,7 @@ public class LifecycleTests
         var fixture = new ProviderFixture();
         var news = ProviderFixture.OpenAi().With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("OWNKEY")), ("secret", new StringValue("OWNSECRET"))));
         var (id, outputs, inputs) = await fixture.CreateAsync(news);
-        await fixture.Provider.DeleteAsync(Token, id, outputs, inputs, CancellationToken.None);
+        await fixture.Provider.DeleteAsync(Requests.Delete(id, outputs, inputs), CancellationToken.None);
         Assert.That(fixture.Api.SettingsSeen.Last().ApiKey, Is.EqualTo("OWNKEY"));
     }
 
@@ -292,21 +293,21 @@ public class LifecycleTests
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
-        var result = await fixture.Provider.InvokeAsync(GetFlinkConnectionFunction.Token, Map(("displayName", "conn1")), CancellationToken.None);
+        var result = await fixture.Provider.InvokeAsync(Requests.Invoke(Map(("displayName", "conn1"))), CancellationToken.None);
         Assert.That(result.Failures, Is.Empty);
         Assert.That(result.Return.GetPath("type"), Is.EqualTo(new StringValue("OPENAI")));
         Assert.That(result.Return.GetPath("id"), Is.EqualTo(new StringValue("org-1/env-1/conn1")));
 
-        var missing = await fixture.Provider.InvokeAsync(GetFlinkConnectionFunction.Token, PropertyMap.Empty, CancellationToken.None);
+        var missing = await fixture.Provider.InvokeAsync(Requests.Invoke(PropertyMap.Empty), CancellationToken.None);
         Assert.That(missing.Failures.Single().Property, Is.EqualTo("displayName"));
-        Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.InvokeAsync(GetFlinkConnectionFunction.Token, Map(("displayName", "nope")), CancellationToken.None));
+        Assert.ThrowsAsync<ProviderUserException>(() => fixture.Provider.InvokeAsync(Requests.Invoke(Map(("displayName", "nope"))), CancellationToken.None));
     }
 
     [Test]
     public void Unknown_tokens_are_user_errors()
     {
         var provider = new ProviderFixture().Provider;
-        Assert.Throws<ProviderUserException>(() => provider.Check("confluentflink:index:Nope", PropertyMap.Empty, PropertyMap.Empty));
-        Assert.ThrowsAsync<ProviderUserException>(() => provider.InvokeAsync("confluentflink:index:nope", PropertyMap.Empty, CancellationToken.None));
+        Assert.Throws<ProviderUserException>(() => provider.Check(Requests.Check(PropertyMap.Empty) with { Type = "confluentflink:index:Nope" }));
+        Assert.ThrowsAsync<ProviderUserException>(() => provider.InvokeAsync(Requests.Invoke(PropertyMap.Empty, token: "confluentflink:index:nope"), CancellationToken.None));
     }
 }

@@ -1,37 +1,90 @@
+using ConfluentFlink.Provider.Catalog;
 using ConfluentFlink.Provider.Configuration;
 using ConfluentFlink.Provider.Resources;
 using ConfluentFlink.Provider.Schema;
 
 namespace ConfluentFlink.Provider.Tests.Resources;
 
-/// <summary>The resource logic's own tables must name only what schema.json declares, with the same secret flags.</summary>
+/// <summary>The catalog and the resource logic's property names must name only what schema.json declares, with the same secret flags.</summary>
 public class SchemaAgreementTests
 {
     private readonly ResourceSchema _schema = ResourceSchema.ForResource(FlinkConnectionResource.Token);
+    private readonly ConnectionCatalog _catalog = ConnectionCatalog.Embedded;
+
+    private static readonly string[] Credentials =
+    [
+        "apiKey", "awsAccessKey", "awsSecretKey", "awsSessionToken", "serviceKey", "username", "password", "bearerToken", "oauth.clientSecret",
+    ];
 
     [Test]
-    public void Every_credential_is_a_secret_input_of_the_schema()
+    public void Every_auth_data_property_of_the_catalog_is_an_input_of_the_schema()
     {
-        foreach (var credential in ConnectionCredential.All)
+        foreach (var entry in _catalog.AuthData)
         {
-            Assert.That(_schema.InputProperties, Does.Contain(credential.Property));
-            Assert.That(_schema.IsSecret(credential.Property), Is.True, credential.Property);
+            Assert.That(_schema.InputProperties, Does.Contain(entry.TopLevelProperty), entry.Property);
+            if (entry.Property.Split('.') is [var top, var field])
+                Assert.That(_schema.ShapeOf(top), Is.InstanceOf<ObjectShape>().With.Property(nameof(ObjectShape.Fields)).Contains(field), entry.Property);
+        }
+    }
+
+    [Test]
+    public void Exactly_the_credentials_are_secret_and_the_other_auth_data_values_are_not()
+    {
+        Assert.That(_catalog.AuthData.Where(e => _schema.IsSecret(e.Property)).Select(e => e.Property), Is.EquivalentTo(Credentials));
+    }
+
+    [Test]
+    public void Every_value_of_the_type_enum_has_a_catalog_row_and_every_row_a_value()
+    {
+        var shape = (EnumShape)_schema.ShapeOf(ConnectionProperties.Type);
+        Assert.That(_catalog.Types.Select(t => t.Name), Is.EquivalentTo(shape.Values));
+    }
+
+    [Test]
+    public void Every_exclusion_names_inputs_and_an_enum_value()
+    {
+        foreach (var exclusion in _catalog.Exclusions)
+        {
+            Assert.That(_schema.InputProperties, Does.Contain(exclusion.Property));
+            Assert.That(((EnumShape)_schema.ShapeOf(exclusion.WhenProperty)).Values, Does.Contain(exclusion.Value));
         }
     }
 
     [Test]
     public void Every_setting_path_exists_and_only_the_flink_secret_is_secret()
     {
+        Assert.That(Setting.All, Has.Count.EqualTo(_catalog.Settings.Count));
         foreach (var setting in Setting.All)
         {
             Assert.That(_schema.InputProperties, Does.Contain(setting.ResourceProperty));
             Assert.That(_schema.IsSecret(setting.ResourcePath), Is.EqualTo(setting.IsSecret), setting.ResourcePath);
+            Assert.That(setting.IsSecret, Is.EqualTo(setting == Setting.ApiSecret), setting.ResourcePath);
         }
     }
 
     [Test]
-    public void Replacing_properties_are_the_ones_the_issue_names()
+    public void The_properties_the_logic_names_are_declared()
+    {
+        var outputs = PackageSchema.Embedded.Resource(FlinkConnectionResource.Token)["properties"]!;
+        foreach (var name in new[] { ConnectionProperties.DisplayName, ConnectionProperties.Type, ConnectionProperties.Endpoint })
+            Assert.That(_schema.InputProperties, Does.Contain(name));
+        foreach (var name in new[] { ConnectionProperties.ApiVersion, ConnectionProperties.Kind, ConnectionProperties.Status })
+            Assert.That(_schema.ComputedOutputs, Does.Contain(name));
+        Assert.That(outputs[ConnectionProperties.Status]!["$ref"]!.ToString(), Does.EndWith("FlinkConnectionStatus"));
+        foreach (var url in ConnectionProperties.Urls)
+            Assert.That(_schema.InputProperties, Does.Contain(url.Split('.')[0]));
+    }
+
+    [Test]
+    public void The_schema_names_the_replacing_properties_and_the_logic_reads_them()
     {
         Assert.That(_schema.ReplaceOnChanges, Is.EquivalentTo(new[] { "displayName", "type", "endpoint", "organization", "environment", "restEndpoint" }));
+        Assert.That(_schema.ReplaceOnChanges.Intersect(_catalog.AuthDataProperties), Is.Empty, "credentials rotate in place");
+    }
+
+    [Test]
+    public void The_default_retry_count_comes_from_the_schema()
+    {
+        Assert.That(ProviderConfig.DefaultMaxRetries, Is.EqualTo(ConfigSchema.Embedded[ProviderConfig.MaxRetriesKey].Default!.ToObject<int>()));
     }
 }

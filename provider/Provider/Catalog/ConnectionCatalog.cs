@@ -1,0 +1,74 @@
+using System.Reflection;
+using Newtonsoft.Json.Linq;
+
+namespace ConfluentFlink.Provider.Catalog;
+
+/// <summary>
+/// The declarative catalog of connection types (<c>connection-catalog.json</c>, embedded): what schema.json cannot say
+/// about credentials. The validator, the auth_data builder, import and the docs table all read it.
+/// </summary>
+public sealed class ConnectionCatalog
+{
+    private ConnectionCatalog(IReadOnlyList<SettingEntry> settings, IReadOnlyList<AuthDataEntry> authData, string authTypeKey,
+        IReadOnlyList<AuthGroup> groups, IReadOnlyList<ConnectionTypeRule> types, IReadOnlyList<Exclusion> exclusions)
+    {
+        Settings = settings;
+        AuthData = authData;
+        AuthTypeKey = authTypeKey;
+        Groups = groups;
+        Types = types;
+        Exclusions = exclusions;
+    }
+
+    public IReadOnlyList<SettingEntry> Settings { get; }
+    public IReadOnlyList<AuthDataEntry> AuthData { get; }
+    /// <summary>The auth_data key that names the group used, for types that offer a choice.</summary>
+    public string AuthTypeKey { get; }
+    public IReadOnlyList<AuthGroup> Groups { get; }
+    public IReadOnlyList<ConnectionTypeRule> Types { get; }
+    public IReadOnlyList<Exclusion> Exclusions { get; }
+
+    /// <summary>The top-level resource properties that travel in auth_data (<c>apiKey</c>, ..., <c>oauth</c>, <c>sseEndpoint</c>).</summary>
+    public IReadOnlyList<string> AuthDataProperties => AuthData.Select(e => e.TopLevelProperty).Distinct().ToList();
+
+    public ConnectionTypeRule? Find(string type) => Types.FirstOrDefault(t => t.Name == type);
+
+    private static readonly Lazy<ConnectionCatalog> EmbeddedCatalog = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("connection-catalog.json")
+            ?? throw new InvalidOperationException("connection-catalog.json is not embedded in the plugin");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    });
+
+    public static ConnectionCatalog Embedded => EmbeddedCatalog.Value;
+
+    public static ConnectionCatalog Parse(string json)
+    {
+        var document = JObject.Parse(json);
+        var settings = Rows(document, "settings").Select(r => new SettingEntry(Text(r, "property"), Text(r, "config"))).ToList();
+        var authData = Rows(document, "authData").Select(r => new AuthDataEntry(Text(r, "property"), Text(r, "key"), Text(r, "importVariable"))).ToList();
+
+        AuthDataEntry Entry(string property) => authData.FirstOrDefault(e => e.Property == property)
+            ?? throw new InvalidOperationException($"connection-catalog.json names {property}, which is not in its authData");
+        IReadOnlyList<AuthDataEntry> Entries(JToken row, string field) =>
+            row[field]?.Values<string>().OfType<string>().Select(Entry).ToList() ?? [];
+
+        var groups = Rows(document, "authGroups").Select(r => new AuthGroup(Text(r, "name"), Entries(r, "required"), Entries(r, "optional"))).ToList();
+        AuthGroup Group(string name) => groups.FirstOrDefault(g => g.Name == name)
+            ?? throw new InvalidOperationException($"connection-catalog.json names the undeclared auth group {name}");
+
+        var types = Rows(document, "types").Select(r => new ConnectionTypeRule(
+            Text(r, "type"),
+            r["auth"]?.Values<string>().OfType<string>().Select(Group).ToList() ?? throw new InvalidOperationException($"type {r["type"]} has no auth groups"),
+            Entries(r, "options"))).ToList();
+        var exclusions = Rows(document, "exclusions").Select(r => new Exclusion(Text(r, "property"), Text(r, "whenProperty"), Text(r, "is"))).ToList();
+        return new ConnectionCatalog(settings, authData, Text(document, "authTypeKey"), groups, types, exclusions);
+    }
+
+    private static IEnumerable<JToken> Rows(JObject document, string table) =>
+        document[table] as JArray ?? throw new InvalidOperationException($"connection-catalog.json has no {table} table");
+
+    private static string Text(JToken row, string field) =>
+        row[field]?.Value<string>() ?? throw new InvalidOperationException($"connection-catalog.json: a row lacks {field}");
+}
