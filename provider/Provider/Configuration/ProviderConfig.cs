@@ -13,7 +13,7 @@ public sealed class ProviderConfig
     public const int MaxAllowedRetries = 10;
 
     public static int DefaultMaxRetries { get; } =
-        ConfigSchema.Embedded[MaxRetriesKey].Default?.ToObject<int>() ?? throw new InvalidOperationException("schema.json gives maxRetries no default");
+        (int?)ConfigSchema.Embedded[MaxRetriesKey].Default ?? throw new InvalidOperationException("schema.json gives maxRetries no default");
 
     private readonly PropertyMap _values;
 

@@ -14,6 +14,14 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
     public List<FlinkApiSettings> SettingsSeen { get; } = new();
     public int StaleConflictsToReturn { get; set; }
     public bool AdoptNextCreate { get; set; }
+    /// <summary>When set, every call waits for its token to be cancelled, as a service that holds the request would.</summary>
+    public bool HoldEveryCall { get; set; }
+
+    private async Task HoldAsync(CancellationToken cancellationToken)
+    {
+        if (HoldEveryCall)
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
 
     public IFlinkConnectionsClient For(FlinkApiSettings settings)
     {
@@ -23,9 +31,10 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
 
     private static string Key(ConnectionScope scope, string name) => $"{scope.OrganizationId}/{scope.EnvironmentId}/{name}";
 
-    public Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, CancellationToken cancellationToken)
+    public async Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, CancellationToken cancellationToken)
     {
         Calls.Enqueue("POST " + request.Name);
+        await HoldAsync(cancellationToken);
         var connection = new Connection
         {
             ApiVersion = "sql/v1", Kind = "Connection", Name = request.Name,
@@ -35,13 +44,14 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
         };
         if (!Store.TryAdd(Key(scope, request.Name), connection))
             throw new FlinkApiException("Confluent API 409 resource_already_exists", HttpStatusCode.Conflict, "resource_already_exists");
-        return Task.FromResult(new CreateOutcome(connection, AdoptNextCreate));
+        return new CreateOutcome(connection, AdoptNextCreate);
     }
 
-    public Task<Connection?> GetAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public async Task<Connection?> GetAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
     {
         Calls.Enqueue("GET " + name);
-        return Task.FromResult(Store.TryGetValue(Key(scope, name), out var c) ? Copy(c) : null);
+        await HoldAsync(cancellationToken);
+        return Store.TryGetValue(Key(scope, name), out var c) ? Copy(c) : null;
     }
 
     public Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, CancellationToken cancellationToken) =>
@@ -61,10 +71,11 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
     {
         Calls.Enqueue("DELETE " + name);
-        return Task.FromResult(Store.TryRemove(Key(scope, name), out _));
+        await HoldAsync(cancellationToken);
+        return Store.TryRemove(Key(scope, name), out _);
     }
 
     private static Connection Copy(Connection c) => Newtonsoft.Json.JsonConvert.DeserializeObject<Connection>(Newtonsoft.Json.JsonConvert.SerializeObject(c))!;
