@@ -98,7 +98,8 @@ public sealed class ContractTests : EmulatorTest
         await client.ListAsync(Scope, null, CancellationToken.None);
         await client.ListAsync(Scope, "MONGODB", CancellationToken.None);
         var read = await client.GetAsync(Scope, "contract-a", CancellationToken.None);
-        await Expect<FlinkApiException>(() => client.UpdateAsync(Scope, ForUpdate(read!, AuthDataSamples.Json("API_KEY=")), CancellationToken.None));
+        await Expect<FlinkApiException>(() =>
+            client.UpdateAsync(Scope, ForUpdate(read!, AuthDataSamples.Json("API_KEY=")), CancellationToken.None));
         await client.UpdateAsync(Scope, ForUpdate(read!, TestSecrets.CredentialJson), CancellationToken.None);
         await Expect<FlinkApiException>(() => client.UpdateAsync(Scope, ForUpdate(created.Connection, TestSecrets.CredentialJson), CancellationToken.None));
         await client.GetAsync(Scope, "missing", CancellationToken.None);

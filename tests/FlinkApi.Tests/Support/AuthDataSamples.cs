@@ -46,7 +46,8 @@ internal static class AuthDataSamples
         JsonSerializer.Serialize(entries.Select(Entry).ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal));
 
     /// <summary>The key names of <paramref name="entries"/> (as <see cref="Json"/> takes them), in ordinal order.</summary>
-    public static IReadOnlyList<string> KeysOf(IEnumerable<string> entries) => entries.Select(e => Entry(e).Key).Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> KeysOf(IEnumerable<string> entries) =>
+        entries.Select(e => Entry(e).Key).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The AUTH_TYPE among <paramref name="entries"/>, if one is given.</summary>
     public static string? AuthTypeOf(IEnumerable<string> entries) =>
