@@ -24,7 +24,7 @@ internal sealed record TypeCredentials(IReadOnlyList<CredentialGroup> Groups, IR
 }
 
 /// <summary>
-/// The credential catalog of /work/shared/reference/confluent/connection-types.md ("The types"), with a row for each of the
+/// The credential catalog of shared/reference/confluent/connection-types.md ("The types"), with a row for each of the
 /// OpenAPI's connection_type values, so its keys are also the types the emulator accepts. Written from that document alone:
 /// the provider keeps its own catalog, and these rules are what it is tested against.
 /// </summary>
