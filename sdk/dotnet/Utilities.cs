@@ -5,37 +5,15 @@ namespace Pulumi.ConfluentFlink
 {
     static class Utilities
     {
-        public static string? GetEnv(params string[] names)
-        {
-            foreach (var n in names)
-            {
-                var value = global::System.Environment.GetEnvironmentVariable(n);
-                if (value != null)
-                {
-                    return value;
-                }
-            }
-            return null;
-        }
+        public static string? GetEnv(params string[] names) =>
+            global::System.Linq.Enumerable.FirstOrDefault(global::System.Linq.Enumerable.Select(names, global::System.Environment.GetEnvironmentVariable), value => value != null);
 
-        static string[] trueValues = { "1", "t", "T", "true", "TRUE", "True" };
-        static string[] falseValues = { "0", "f", "F", "false", "FALSE", "False" };
-        public static bool? GetEnvBoolean(params string[] names)
+        public static bool? GetEnvBoolean(params string[] names) => GetEnv(names) switch
         {
-            var s = GetEnv(names);
-            if (s != null)
-            {
-                if (global::System.Array.IndexOf(trueValues, s) != -1)
-                {
-                    return true;
-                }
-                if (global::System.Array.IndexOf(falseValues, s) != -1)
-                {
-                    return false;
-                }
-            }
-            return null;
-        }
+            "1" or "t" or "T" or "true" or "TRUE" or "True" => true,
+            "0" or "f" or "F" or "false" or "FALSE" or "False" => false,
+            _ => null,
+        };
 
         public static int? GetEnvInt32(params string[] names) => int.TryParse(GetEnv(names), out int v) ? (int?)v : null;
 
@@ -65,21 +43,17 @@ namespace Pulumi.ConfluentFlink
             return dst;
         }
 
-        private readonly static string version;
+        private static readonly string version;
         public static string Version => version;
 
         static Utilities()
         {
-            var assembly = global::System.Reflection.IntrospectionExtensions.GetTypeInfo(typeof(Utilities)).Assembly;
-            using var stream = assembly.GetManifestResourceStream("Pulumi.ConfluentFlink.version.txt");
-            using var reader = new global::System.IO.StreamReader(stream ?? throw new global::System.NotSupportedException("Missing embedded version.txt file"));
-            version = reader.ReadToEnd().Trim();
-            var parts = version.Split("\n");
-            if (parts.Length == 2)
-            {
-                // The first part is the provider name.
-                version = parts[1].Trim();
-            }
+            using var stream = typeof(Utilities).Assembly.GetManifestResourceStream("Pulumi.ConfluentFlink.version.txt")
+                ?? throw new global::System.NotSupportedException("Missing embedded version.txt file");
+            using var reader = new global::System.IO.StreamReader(stream);
+            // A two-line version.txt names the provider on its first line and gives the version on its second.
+            var lines = reader.ReadToEnd().Trim().Split('\n');
+            version = lines[lines.Length - 1].Trim();
         }
     }
 

@@ -36,28 +36,15 @@ public sealed class UtilitiesEmitter(SdkContext ctx)
 
     private static void EnvironmentHelpers(CodeWriter w)
     {
-        using (w.Block("public static string? GetEnv(params string[] names)"))
-        {
-            using (w.Block("foreach (var n in names)"))
-            {
-                w.Line("var value = global::System.Environment.GetEnvironmentVariable(n);");
-                using (w.Block("if (value != null)")) w.Line("return value;");
-            }
-            w.Line("return null;");
-        }
+        w.Line("public static string? GetEnv(params string[] names) =>");
+        w.Line("    global::System.Linq.Enumerable.FirstOrDefault(global::System.Linq.Enumerable.Select(names, global::System.Environment.GetEnvironmentVariable), value => value != null);");
         w.Line();
         // The spellings Go's strconv.ParseBool accepts, which Pulumi's SDKs in every language share.
-        w.Line("static string[] trueValues = { \"1\", \"t\", \"T\", \"true\", \"TRUE\", \"True\" };");
-        w.Line("static string[] falseValues = { \"0\", \"f\", \"F\", \"false\", \"FALSE\", \"False\" };");
-        using (w.Block("public static bool? GetEnvBoolean(params string[] names)"))
+        using (w.Block("public static bool? GetEnvBoolean(params string[] names) => GetEnv(names) switch", "};"))
         {
-            w.Line("var s = GetEnv(names);");
-            using (w.Block("if (s != null)"))
-            {
-                using (w.Block("if (global::System.Array.IndexOf(trueValues, s) != -1)")) w.Line("return true;");
-                using (w.Block("if (global::System.Array.IndexOf(falseValues, s) != -1)")) w.Line("return false;");
-            }
-            w.Line("return null;");
+            w.Line("\"1\" or \"t\" or \"T\" or \"true\" or \"TRUE\" or \"True\" => true,");
+            w.Line("\"0\" or \"f\" or \"F\" or \"false\" or \"FALSE\" or \"False\" => false,");
+            w.Line("_ => null,");
         }
         w.Line();
         w.Line("public static int? GetEnvInt32(params string[] names) => int.TryParse(GetEnv(names), out int v) ? (int?)v : null;");
@@ -90,21 +77,17 @@ public sealed class UtilitiesEmitter(SdkContext ctx)
 
     private void Version(CodeWriter w)
     {
-        w.Line("private readonly static string version;");
+        w.Line("private static readonly string version;");
         w.Line("public static string Version => version;");
         w.Line();
         using (w.Block("static Utilities()"))
         {
-            w.Line("var assembly = global::System.Reflection.IntrospectionExtensions.GetTypeInfo(typeof(Utilities)).Assembly;");
-            w.Line($"using var stream = assembly.GetManifestResourceStream({Literals.String($"{ctx.Namespace}.{VersionFile}")});");
-            w.Line($"using var reader = new global::System.IO.StreamReader(stream ?? throw new global::System.NotSupportedException(\"Missing embedded {VersionFile} file\"));");
-            w.Line("version = reader.ReadToEnd().Trim();");
-            w.Line("var parts = version.Split(\"\\n\");");
-            using (w.Block("if (parts.Length == 2)"))
-            {
-                w.Line("// The first part is the provider name.");
-                w.Line("version = parts[1].Trim();");
-            }
+            w.Line($"using var stream = typeof(Utilities).Assembly.GetManifestResourceStream({Literals.String($"{ctx.Namespace}.{VersionFile}")})");
+            w.Line($"    ?? throw new global::System.NotSupportedException(\"Missing embedded {VersionFile} file\");");
+            w.Line("using var reader = new global::System.IO.StreamReader(stream);");
+            w.Line("// A two-line version.txt names the provider on its first line and gives the version on its second.");
+            w.Line("var lines = reader.ReadToEnd().Trim().Split('\\n');");
+            w.Line("version = lines[lines.Length - 1].Trim();");
         }
     }
 }
