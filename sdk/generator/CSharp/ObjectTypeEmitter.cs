@@ -12,35 +12,24 @@ public sealed class ObjectTypeEmitter(SdkContext ctx)
 
     public IEnumerable<GeneratedFile> EmitAll()
     {
-        foreach (var t in ctx.Uses.Inputs) yield return InputClass(t, CSharpNames.InputArgs(Names.TypeName(t.Token)), TypeFlavor.Input);
-        foreach (var t in ctx.Uses.States) yield return InputClass(t, CSharpNames.StateArgs(Names.TypeName(t.Token)), TypeFlavor.State);
-        foreach (var t in ctx.Uses.PlainInputs) yield return PlainClass(t);
+        foreach (var t in ctx.Uses.Inputs)
+            yield return InputsClass(t, CSharpNames.InputArgs(Names.TypeName(t.Token)), "ResourceArgs", (w, p) => ctx.Properties.Input(w, p, TypeFlavor.Input));
+        foreach (var t in ctx.Uses.States)
+            yield return InputsClass(t, CSharpNames.StateArgs(Names.TypeName(t.Token)), "ResourceArgs", (w, p) => ctx.Properties.Input(w, p, TypeFlavor.State));
+        foreach (var t in ctx.Uses.PlainInputs)
+            yield return InputsClass(t, Names.TypeName(t.Token), "InvokeArgs", ctx.Properties.Plain);
         foreach (var t in ctx.Uses.Outputs) yield return OutputClass(t);
     }
 
-    private GeneratedFile InputClass(ObjectTypeSpec type, string className, TypeFlavor flavor)
+    /// <param name="baseClass"><c>ResourceArgs</c> for input and state values, <c>InvokeArgs</c> for the plain invoke's.</param>
+    private GeneratedFile InputsClass(ObjectTypeSpec type, string className, string baseClass, Action<CodeWriter, PropertySpec> member)
     {
         var content = CSharpFile.Create(InputsNamespace, SdkContext.StandardUsings, w =>
         {
             w.Doc(type.Description);
-            using (w.Block($"public sealed class {className} : global::Pulumi.ResourceArgs"))
+            using (w.Block($"public sealed class {className} : global::Pulumi.{baseClass}"))
             {
-                foreach (var p in type.Properties) ctx.Properties.Input(w, p, flavor);
-                ResourceEmitter.ArgsFooter(w, className);
-            }
-        });
-        return new GeneratedFile($"Inputs/{className}.cs", content);
-    }
-
-    private GeneratedFile PlainClass(ObjectTypeSpec type)
-    {
-        var className = Names.TypeName(type.Token);
-        var content = CSharpFile.Create(InputsNamespace, SdkContext.StandardUsings, w =>
-        {
-            w.Doc(type.Description);
-            using (w.Block($"public sealed class {className} : global::Pulumi.InvokeArgs"))
-            {
-                foreach (var p in type.Properties) ctx.Properties.Plain(w, p);
+                foreach (var p in type.Properties) member(w, p);
                 ResourceEmitter.ArgsFooter(w, className);
             }
         });

@@ -1,3 +1,4 @@
+using ConfluentFlink.SdkGen.Model;
 using ConfluentFlink.SdkGen.Naming;
 using ConfluentFlink.SdkGen.Schema;
 
@@ -10,37 +11,28 @@ public sealed class TypeMapper(PackageSpec package)
     /// The C# type of one value, without any Input/Output wrapper or nullability. A <c>oneOf</c> is
     /// <c>Union&lt;A, B&gt;</c>, except in outputs, where a string-or-enum comes back as the enum's underlying type.
     /// </summary>
-    public string Element(TypeRef type, TypeFlavor flavor)
-    {
-        if (type.OneOf is { } elements)
+    public string Element(TypeRef type, TypeFlavor flavor) => package.Match(type,
+        union: elements =>
+            flavor == TypeFlavor.Output && elements.FirstOrDefault(e => e.TypeToken is { } t && package.IsEnum(t)) is { } relaxedEnum
+                ? Element(TypeRef.Of(package.EnumType(relaxedEnum.TypeToken!).UnderlyingType), flavor)
+                : $"Union<{UnionArguments(elements, flavor)}>",
+        enumType: e => $"{package.Namespace}.{Names.TypeName(e.Token)}",
+        objectType: o => flavor switch
         {
-            if (flavor == TypeFlavor.Output && elements.FirstOrDefault(e => e.TypeToken is { } t && package.IsEnum(t)) is { } relaxedEnum)
-                return Element(TypeRef.Of(package.EnumType(relaxedEnum.TypeToken!).UnderlyingType), flavor);
-            return $"Union<{UnionArguments(elements, flavor)}>";
-        }
-        if (type.TypeToken is { } token)
-        {
-            var name = Names.TypeName(token);
-            if (package.IsEnum(token)) return $"{package.Namespace}.{name}";
-            package.ObjectType(token); // fails clearly on a dangling reference
-            return flavor switch
-            {
-                TypeFlavor.Output => $"Outputs.{name}",
-                TypeFlavor.Input => $"Inputs.{CSharpNames.InputArgs(name)}",
-                TypeFlavor.State => $"Inputs.{CSharpNames.StateArgs(name)}",
-                TypeFlavor.Plain => $"Inputs.{name}",
-                _ => throw new ArgumentOutOfRangeException(nameof(flavor)),
-            };
-        }
-        return type.Primitive switch
+            TypeFlavor.Output => $"Outputs.{Names.TypeName(o.Token)}",
+            TypeFlavor.Input => $"Inputs.{CSharpNames.InputArgs(Names.TypeName(o.Token))}",
+            TypeFlavor.State => $"Inputs.{CSharpNames.StateArgs(Names.TypeName(o.Token))}",
+            TypeFlavor.Plain => $"Inputs.{Names.TypeName(o.Token)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(flavor)),
+        },
+        primitive: name => name switch
         {
             "string" => "string",
             "integer" => "int",
             "number" => "double",
             "boolean" => "bool",
             var other => throw new SchemaException($"primitive type '{other}' has no C# mapping"),
-        };
-    }
+        });
 
     /// <summary><c>Output&lt;T&gt;</c> of a resource property; optional ones may be null.</summary>
     public string ResourceOutput(PropertySpec p) => $"Output<{Element(p.Type, TypeFlavor.Output)}{(p.Required ? "" : "?")}>";

@@ -1,3 +1,4 @@
+using ConfluentFlink.SdkGen.Model;
 using ConfluentFlink.SdkGen.Naming;
 using ConfluentFlink.SdkGen.Schema;
 
@@ -18,30 +19,23 @@ public enum TsShape
 public sealed class TsTypes(PackageSpec package)
 {
     /// <summary>One value's type; a <c>oneOf</c> is the union of its elements (so a relaxed enum accepts the enum or a string).</summary>
-    public string Element(TypeRef type, TsShape shape)
-    {
-        if (type.OneOf is { } elements) return string.Join(" | ", elements.Select(e => Element(e, shape)));
-        if (type.TypeToken is { } token)
+    public string Element(TypeRef type, TsShape shape) => package.Match(type,
+        union: elements => string.Join(" | ", elements.Select(e => Element(e, shape))),
+        enumType: e => $"enums.{Names.TypeName(e.Token)}",
+        objectType: o => shape switch
         {
-            var name = Names.TypeName(token);
-            if (package.IsEnum(token)) return $"enums.{name}";
-            package.ObjectType(token); // fails clearly on a dangling reference
-            return shape switch
-            {
-                TsShape.Args => $"inputs.{NodeNames.ArgsInterface(name)}",
-                TsShape.Plain => $"inputs.{name}",
-                TsShape.Output => $"outputs.{name}",
-                _ => throw new ArgumentOutOfRangeException(nameof(shape)),
-            };
-        }
-        return type.Primitive switch
+            TsShape.Args => $"inputs.{NodeNames.ArgsInterface(Names.TypeName(o.Token))}",
+            TsShape.Plain => $"inputs.{Names.TypeName(o.Token)}",
+            TsShape.Output => $"outputs.{Names.TypeName(o.Token)}",
+            _ => throw new ArgumentOutOfRangeException(nameof(shape)),
+        },
+        primitive: name => name switch
         {
             "string" => "string",
             "integer" or "number" => "number",
             "boolean" => "boolean",
             var other => throw new SchemaException($"primitive type '{other}' has no TypeScript mapping"),
-        };
-    }
+        });
 
     /// <summary>
     /// The declared type of an interface member. Args wrap the value in <c>pulumi.Input</c> and say <c>| undefined</c>
