@@ -61,7 +61,9 @@ function once(target, fill) {
 /** The built SDK for the current sources: the workspace programs are checked in, and the package folder in it. */
 function buildSdk() {
   const sources = Object.fromEntries(sdkFiles().map((f) => [f, fs.readFileSync(path.join(sdkSource, f), 'utf8')]));
-  const workspace = path.join(buildRoot, `sdk-${hashOf(sources)}`);
+  // The toolchain is part of what a build is made from.
+  const lockfile = fs.readFileSync(path.join(__dirname, 'package-lock.json'), 'utf8');
+  const workspace = path.join(buildRoot, `sdk-${hashOf({ ...sources, '\0package-lock.json': lockfile })}`);
   const packagePath = ['node_modules', ...packageJson.name.split('/')];
   const compile = once(workspace, (dir) => {
     for (const [file, text] of Object.entries(sources)) {
