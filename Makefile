@@ -41,7 +41,7 @@ dist: provider
 	@echo $(DIST)
 
 sdk:
-	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --out sdk/dotnet
+	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --dotnet sdk/dotnet --nodejs sdk/nodejs
 
 test: provider emulator-bin
 	bash tests/run-all.sh

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The one test command (`make test`): every NUnit project, then the Node wire-compatibility suite.
+# The one test command (`make test`): every NUnit project, then every Node suite (tests/*/package.json).
 # Ends by writing and printing "N passed, M failed" summed over all runs.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,18 +24,21 @@ for proj in tests/*/*.Tests.csproj; do
   count_trx "$results/$name.trx"
 done
 
-if [ -f tests/wire/package.json ]; then
-  echo "=== wire (Node, @pulumi/pulumi's own stubs)"
-  if (cd tests/wire && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
-    node --test --test-reporter=tap tests/wire/ 2>&1 | tee "$results/wire.tap" | grep -E '^(not ok|# (pass|fail))' || true
-    p=$(grep -E '^# pass ' "$results/wire.tap" | grep -o '[0-9]*' | tail -1)
-    f=$(grep -E '^# fail ' "$results/wire.tap" | grep -o '[0-9]*' | tail -1)
+# Node suites: every folder under tests/ with a package.json (tests/wire, tests/sdk-nodejs), installed from its lockfile.
+for dir in tests/*/; do
+  dir=${dir%/}; name=$(basename "$dir")
+  [ -f "$dir/package.json" ] || continue
+  echo "=== $name (Node)"
+  if (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    node --test --test-reporter=tap "$dir/" 2>&1 | tee "$results/$name.tap" | grep -E '^(not ok|# (pass|fail))' || true
+    p=$(grep -E '^# pass ' "$results/$name.tap" | grep -o '[0-9]*' | tail -1)
+    f=$(grep -E '^# fail ' "$results/$name.tap" | grep -o '[0-9]*' | tail -1)
     [ -z "$p$f" ] && f=1
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
   else
-    echo "npm ci failed"; failed=$((failed + 1))
+    echo "npm ci failed in $dir"; failed=$((failed + 1))
   fi
-fi
+done
 
 line="$passed passed, $failed failed"
 echo "$line" | tee "$results/summary.txt"

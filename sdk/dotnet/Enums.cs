@@ -8,7 +8,7 @@ using Pulumi;
 namespace Pulumi.ConfluentFlink
 {
     /// <summary>
-    /// Named constants for the values that a connection's `type` accepts, one per service kind, each saying which credentials it needs. The `type` property itself is a plain string, so a literal such as `"OPENAI"` works in every language (and in YAML); the constants exist for discoverability and to avoid typos.
+    /// The values that a connection's `type` accepts, one per service kind, each saying which credentials it needs. `type` takes either one of these constants or the same value as a plain string (`"OPENAI"`), so YAML and every language can use a literal.
     /// </summary>
     [EnumType]
     public readonly struct ConnectionType : IEquatable<ConnectionType>
@@ -33,6 +33,26 @@ namespace Pulumi.ConfluentFlink
         /// </summary>
         public static ConnectionType AzureOpenAI { get; } = new ConnectionType("AZUREOPENAI");
         /// <summary>
+        /// Google AI (Gemini API); needs `apiKey`.
+        /// </summary>
+        public static ConnectionType GoogleAI { get; } = new ConnectionType("GOOGLEAI");
+        /// <summary>
+        /// Pinecone vector database; needs `apiKey`.
+        /// </summary>
+        public static ConnectionType Pinecone { get; } = new ConnectionType("PINECONE");
+        /// <summary>
+        /// Anthropic models; needs `apiKey`.
+        /// </summary>
+        public static ConnectionType Anthropic { get; } = new ConnectionType("ANTHROPIC");
+        /// <summary>
+        /// Fireworks AI models; needs `apiKey`.
+        /// </summary>
+        public static ConnectionType FireworksAI { get; } = new ConnectionType("FIREWORKSAI");
+        /// <summary>
+        /// Azure Cosmos DB vector search; needs `apiKey`.
+        /// </summary>
+        public static ConnectionType CosmosDB { get; } = new ConnectionType("COSMOSDB");
+        /// <summary>
         /// Amazon Bedrock; needs `awsAccessKey` and `awsSecretKey`, `awsSessionToken` optional.
         /// </summary>
         public static ConnectionType Bedrock { get; } = new ConnectionType("BEDROCK");
@@ -41,9 +61,9 @@ namespace Pulumi.ConfluentFlink
         /// </summary>
         public static ConnectionType SageMaker { get; } = new ConnectionType("SAGEMAKER");
         /// <summary>
-        /// Google AI (Gemini API); needs `apiKey`.
+        /// Amazon S3 Vectors; needs `awsAccessKey` and `awsSecretKey`, `awsSessionToken` optional.
         /// </summary>
-        public static ConnectionType GoogleAI { get; } = new ConnectionType("GOOGLEAI");
+        public static ConnectionType S3Vectors { get; } = new ConnectionType("S3VECTORS");
         /// <summary>
         /// Google Cloud Vertex AI; needs `serviceKey`.
         /// </summary>
@@ -53,17 +73,29 @@ namespace Pulumi.ConfluentFlink
         /// </summary>
         public static ConnectionType MongoDB { get; } = new ConnectionType("MONGODB");
         /// <summary>
-        /// Pinecone vector database; needs `apiKey`.
-        /// </summary>
-        public static ConnectionType Pinecone { get; } = new ConnectionType("PINECONE");
-        /// <summary>
-        /// Elasticsearch; needs `apiKey`.
-        /// </summary>
-        public static ConnectionType Elastic { get; } = new ConnectionType("ELASTIC");
-        /// <summary>
         /// Couchbase vector search; needs `username` and `password`.
         /// </summary>
         public static ConnectionType Couchbase { get; } = new ConnectionType("COUCHBASE");
+        /// <summary>
+        /// A database reached over JDBC; needs `username` and `password`.
+        /// </summary>
+        public static ConnectionType ConfluentJdbc { get; } = new ConnectionType("CONFLUENT_JDBC");
+        /// <summary>
+        /// Elasticsearch; needs one of `apiKey`, or `username` and `password`.
+        /// </summary>
+        public static ConnectionType Elastic { get; } = new ConnectionType("ELASTIC");
+        /// <summary>
+        /// An Agent2Agent (A2A) endpoint; needs one of `apiKey`, `username` and `password`, `bearerToken`, or `oauth`.
+        /// </summary>
+        public static ConnectionType A2A { get; } = new ConnectionType("A2A");
+        /// <summary>
+        /// A REST endpoint; needs one of `username` and `password`, `bearerToken`, or `oauth`.
+        /// </summary>
+        public static ConnectionType Rest { get; } = new ConnectionType("REST");
+        /// <summary>
+        /// A Model Context Protocol (MCP) server; needs one of `apiKey`, `username` and `password`, `bearerToken`, or `oauth`; `sseEndpoint` and `transportType` optional.
+        /// </summary>
+        public static ConnectionType McpServer { get; } = new ConnectionType("MCP_SERVER");
 
         public static bool operator ==(ConnectionType left, ConnectionType right) => left.Equals(right);
         public static bool operator !=(ConnectionType left, ConnectionType right) => !left.Equals(right);
@@ -73,6 +105,43 @@ namespace Pulumi.ConfluentFlink
         [EditorBrowsable(EditorBrowsableState.Never)]
         public override bool Equals(object? obj) => obj is ConnectionType other && Equals(other);
         public bool Equals(ConnectionType other) => string.Equals(_value, other._value, StringComparison.Ordinal);
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override int GetHashCode() => _value?.GetHashCode() ?? 0;
+
+        public override string ToString() => _value;
+    }
+
+    /// <summary>
+    /// How Flink talks to an MCP server. `transportType` takes one of these constants or the same value as a plain string.
+    /// </summary>
+    [EnumType]
+    public readonly struct TransportType : IEquatable<TransportType>
+    {
+        private readonly string _value;
+
+        private TransportType(string value)
+        {
+            _value = value ?? throw new ArgumentNullException(nameof(value));
+        }
+
+        /// <summary>
+        /// Server-sent events (the service's default).
+        /// </summary>
+        public static TransportType Sse { get; } = new TransportType("SSE");
+        /// <summary>
+        /// Streamable HTTP; `sseEndpoint` is not used with it.
+        /// </summary>
+        public static TransportType StreamableHttp { get; } = new TransportType("STREAMABLE_HTTP");
+
+        public static bool operator ==(TransportType left, TransportType right) => left.Equals(right);
+        public static bool operator !=(TransportType left, TransportType right) => !left.Equals(right);
+
+        public static explicit operator string(TransportType value) => value._value;
+
+        [EditorBrowsable(EditorBrowsableState.Never)]
+        public override bool Equals(object? obj) => obj is TransportType other && Equals(other);
+        public bool Equals(TransportType other) => string.Equals(_value, other._value, StringComparison.Ordinal);
 
         [EditorBrowsable(EditorBrowsableState.Never)]
         public override int GetHashCode() => _value?.GetHashCode() ?? 0;

@@ -44,7 +44,7 @@ namespace Pulumi.ConfluentFlink
     public partial class FlinkConnection : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// API key of the endpoint's service. Required for, and only accepted with, types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `ELASTIC` and `PINECONE`.
+        /// API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
         /// </summary>
         [Output("apiKey")]
         public Output<string?> ApiKey { get; private set; } = null!;
@@ -56,22 +56,28 @@ namespace Pulumi.ConfluentFlink
         public Output<string> ApiVersion { get; private set; } = null!;
 
         /// <summary>
-        /// AWS access key id. Required for, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         [Output("awsAccessKey")]
         public Output<string?> AwsAccessKey { get; private set; } = null!;
 
         /// <summary>
-        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         [Output("awsSecretKey")]
         public Output<string?> AwsSecretKey { get; private set; } = null!;
 
         /// <summary>
-        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         [Output("awsSessionToken")]
         public Output<string?> AwsSessionToken { get; private set; } = null!;
+
+        /// <summary>
+        /// Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// </summary>
+        [Output("bearerToken")]
+        public Output<string?> BearerToken { get; private set; } = null!;
 
         /// <summary>
         /// The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
@@ -86,7 +92,7 @@ namespace Pulumi.ConfluentFlink
         public Output<Outputs.FlinkConnectionCredentials?> Credentials { get; private set; } = null!;
 
         /// <summary>
-        /// Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Changing it replaces the connection.
+        /// Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `&lt;resource name&gt;-&lt;7 random characters&gt;` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         /// </summary>
         [Output("displayName")]
         public Output<string> DisplayName { get; private set; } = null!;
@@ -110,13 +116,19 @@ namespace Pulumi.ConfluentFlink
         public Output<string> Kind { get; private set; } = null!;
 
         /// <summary>
+        /// OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// </summary>
+        [Output("oauth")]
+        public Output<Outputs.FlinkConnectionOauth?> Oauth { get; private set; } = null!;
+
+        /// <summary>
         /// The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
         /// </summary>
         [Output("organization")]
         public Output<Outputs.FlinkConnectionOrganization> Organization { get; private set; } = null!;
 
         /// <summary>
-        /// Password of the database user. Required for, and only accepted with, types `MONGODB` and `COUCHBASE`.
+        /// Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
         /// </summary>
         [Output("password")]
         public Output<string?> Password { get; private set; } = null!;
@@ -140,19 +152,31 @@ namespace Pulumi.ConfluentFlink
         public Output<string?> ServiceKey { get; private set; } = null!;
 
         /// <summary>
+        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        /// </summary>
+        [Output("sseEndpoint")]
+        public Output<string?> SseEndpoint { get; private set; } = null!;
+
+        /// <summary>
         /// Status the API last reported for the connection.
         /// </summary>
         [Output("status")]
         public Output<Outputs.FlinkConnectionStatus> Status { get; private set; } = null!;
 
         /// <summary>
-        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `BEDROCK`, `SAGEMAKER`, `GOOGLEAI`, `VERTEXAI`, `MONGODB`, `PINECONE`, `ELASTIC`, `COUCHBASE` (named constants in the `ConnectionType` enum). It decides which credentials are required. Changing it replaces the connection.
+        /// How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        /// </summary>
+        [Output("transportType")]
+        public Output<string?> TransportType { get; private set; } = null!;
+
+        /// <summary>
+        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
         /// </summary>
         [Output("type")]
         public Output<string> Type { get; private set; } = null!;
 
         /// <summary>
-        /// User name of the database. Required for, and only accepted with, types `MONGODB` and `COUCHBASE`.
+        /// User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
         /// </summary>
         [Output("username")]
         public Output<string?> Username { get; private set; } = null!;
@@ -179,15 +203,26 @@ namespace Pulumi.ConfluentFlink
             var defaultOptions = new CustomResourceOptions
             {
                 Version = Utilities.Version,
+                PluginDownloadURL = "github://api.github.com/confluentflink",
                 AdditionalSecretOutputs =
                 {
                     "apiKey",
                     "awsAccessKey",
                     "awsSecretKey",
                     "awsSessionToken",
+                    "bearerToken",
                     "password",
                     "serviceKey",
                     "username",
+                },
+                ReplaceOnChanges =
+                {
+                    "displayName",
+                    "endpoint",
+                    "environment",
+                    "organization",
+                    "restEndpoint",
+                    "type",
                 },
             };
             var merged = CustomResourceOptions.Merge(defaultOptions, options);
@@ -217,7 +252,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _apiKey;
 
         /// <summary>
-        /// API key of the endpoint's service. Required for, and only accepted with, types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `ELASTIC` and `PINECONE`.
+        /// API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
         /// </summary>
         public Input<string>? ApiKey
         {
@@ -233,7 +268,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsAccessKey;
 
         /// <summary>
-        /// AWS access key id. Required for, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         public Input<string>? AwsAccessKey
         {
@@ -249,7 +284,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSecretKey;
 
         /// <summary>
-        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         public Input<string>? AwsSecretKey
         {
@@ -265,7 +300,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSessionToken;
 
         /// <summary>
-        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         public Input<string>? AwsSessionToken
         {
@@ -274,6 +309,22 @@ namespace Pulumi.ConfluentFlink
             {
                 var emptySecret = Output.CreateSecret(0);
                 _awsSessionToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
+
+        [Input("bearerToken")]
+        private Input<string>? _bearerToken;
+
+        /// <summary>
+        /// Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// </summary>
+        public Input<string>? BearerToken
+        {
+            get => _bearerToken;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _bearerToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
             }
         }
 
@@ -290,10 +341,10 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionCredentialsArgs>? Credentials { get; set; }
 
         /// <summary>
-        /// Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Changing it replaces the connection.
+        /// Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `&lt;resource name&gt;-&lt;7 random characters&gt;` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         /// </summary>
-        [Input("displayName", required: true)]
-        public Input<string> DisplayName { get; set; } = null!;
+        [Input("displayName")]
+        public Input<string>? DisplayName { get; set; }
 
         /// <summary>
         /// URL of the service the connection reaches, e.g. `https://api.openai.com/v1/chat/completions`. Changing it replaces the connection.
@@ -308,6 +359,12 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionEnvironmentArgs>? Environment { get; set; }
 
         /// <summary>
+        /// OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// </summary>
+        [Input("oauth")]
+        public Input<Inputs.FlinkConnectionOauthArgs>? Oauth { get; set; }
+
+        /// <summary>
         /// The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
         /// </summary>
         [Input("organization")]
@@ -317,7 +374,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _password;
 
         /// <summary>
-        /// Password of the database user. Required for, and only accepted with, types `MONGODB` and `COUCHBASE`.
+        /// Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
         /// </summary>
         public Input<string>? Password
         {
@@ -358,16 +415,28 @@ namespace Pulumi.ConfluentFlink
         }
 
         /// <summary>
-        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `BEDROCK`, `SAGEMAKER`, `GOOGLEAI`, `VERTEXAI`, `MONGODB`, `PINECONE`, `ELASTIC`, `COUCHBASE` (named constants in the `ConnectionType` enum). It decides which credentials are required. Changing it replaces the connection.
+        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        /// </summary>
+        [Input("sseEndpoint")]
+        public Input<string>? SseEndpoint { get; set; }
+
+        /// <summary>
+        /// How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        /// </summary>
+        [Input("transportType")]
+        public InputUnion<string, Pulumi.ConfluentFlink.TransportType>? TransportType { get; set; }
+
+        /// <summary>
+        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
         /// </summary>
         [Input("type", required: true)]
-        public Input<string> Type { get; set; } = null!;
+        public InputUnion<string, Pulumi.ConfluentFlink.ConnectionType> Type { get; set; } = null!;
 
         [Input("username")]
         private Input<string>? _username;
 
         /// <summary>
-        /// User name of the database. Required for, and only accepted with, types `MONGODB` and `COUCHBASE`.
+        /// User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
         /// </summary>
         public Input<string>? Username
         {
@@ -391,7 +460,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _apiKey;
 
         /// <summary>
-        /// API key of the endpoint's service. Required for, and only accepted with, types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `ELASTIC` and `PINECONE`.
+        /// API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
         /// </summary>
         public Input<string>? ApiKey
         {
@@ -413,7 +482,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsAccessKey;
 
         /// <summary>
-        /// AWS access key id. Required for, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         public Input<string>? AwsAccessKey
         {
@@ -429,7 +498,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSecretKey;
 
         /// <summary>
-        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         public Input<string>? AwsSecretKey
         {
@@ -445,7 +514,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSessionToken;
 
         /// <summary>
-        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK` and `SAGEMAKER`.
+        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
         /// </summary>
         public Input<string>? AwsSessionToken
         {
@@ -454,6 +523,22 @@ namespace Pulumi.ConfluentFlink
             {
                 var emptySecret = Output.CreateSecret(0);
                 _awsSessionToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
+            }
+        }
+
+        [Input("bearerToken")]
+        private Input<string>? _bearerToken;
+
+        /// <summary>
+        /// Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// </summary>
+        public Input<string>? BearerToken
+        {
+            get => _bearerToken;
+            set
+            {
+                var emptySecret = Output.CreateSecret(0);
+                _bearerToken = Output.Tuple<Input<string>?, int>(value, emptySecret).Apply(t => t.Item1);
             }
         }
 
@@ -470,7 +555,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionCredentialsGetArgs>? Credentials { get; set; }
 
         /// <summary>
-        /// Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Changing it replaces the connection.
+        /// Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `&lt;resource name&gt;-&lt;7 random characters&gt;` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         /// </summary>
         [Input("displayName")]
         public Input<string>? DisplayName { get; set; }
@@ -494,6 +579,12 @@ namespace Pulumi.ConfluentFlink
         public Input<string>? Kind { get; set; }
 
         /// <summary>
+        /// OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// </summary>
+        [Input("oauth")]
+        public Input<Inputs.FlinkConnectionOauthGetArgs>? Oauth { get; set; }
+
+        /// <summary>
         /// The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
         /// </summary>
         [Input("organization")]
@@ -503,7 +594,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _password;
 
         /// <summary>
-        /// Password of the database user. Required for, and only accepted with, types `MONGODB` and `COUCHBASE`.
+        /// Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
         /// </summary>
         public Input<string>? Password
         {
@@ -544,13 +635,25 @@ namespace Pulumi.ConfluentFlink
         }
 
         /// <summary>
+        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        /// </summary>
+        [Input("sseEndpoint")]
+        public Input<string>? SseEndpoint { get; set; }
+
+        /// <summary>
         /// Status the API last reported for the connection.
         /// </summary>
         [Input("status")]
         public Input<Inputs.FlinkConnectionStatusGetArgs>? Status { get; set; }
 
         /// <summary>
-        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `BEDROCK`, `SAGEMAKER`, `GOOGLEAI`, `VERTEXAI`, `MONGODB`, `PINECONE`, `ELASTIC`, `COUCHBASE` (named constants in the `ConnectionType` enum). It decides which credentials are required. Changing it replaces the connection.
+        /// How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        /// </summary>
+        [Input("transportType")]
+        public Input<string>? TransportType { get; set; }
+
+        /// <summary>
+        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
         /// </summary>
         [Input("type")]
         public Input<string>? Type { get; set; }
@@ -559,7 +662,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _username;
 
         /// <summary>
-        /// User name of the database. Required for, and only accepted with, types `MONGODB` and `COUCHBASE`.
+        /// User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
         /// </summary>
         public Input<string>? Username
         {

@@ -22,6 +22,12 @@ namespace Pulumi.ConfluentFlink
         /// </summary>
         public static Output<GetFlinkConnectionResult> Invoke(GetFlinkConnectionInvokeArgs args, InvokeOptions? options = null)
             => global::Pulumi.Deployment.Instance.Invoke<GetFlinkConnectionResult>("confluentflink:index:getFlinkConnection", args ?? new GetFlinkConnectionInvokeArgs(), options.WithDefaults());
+
+        /// <summary>
+        /// Look up an existing Flink connection by its display name, for example to read its status or endpoint in another stack. The settings fall back to the provider configuration and environment variables as for the `FlinkConnection` resource.
+        /// </summary>
+        public static Output<GetFlinkConnectionResult> Invoke(GetFlinkConnectionInvokeArgs args, InvokeOutputOptions options)
+            => global::Pulumi.Deployment.Instance.Invoke<GetFlinkConnectionResult>("confluentflink:index:getFlinkConnection", args ?? new GetFlinkConnectionInvokeArgs(), options.WithDefaults());
     }
 
     public sealed class GetFlinkConnectionArgs : global::Pulumi.InvokeArgs

@@ -3,17 +3,29 @@ using ConfluentFlink.SdkGen;
 using ConfluentFlink.SdkGen.Schema;
 
 var schemaOption = new Option<FileInfo>("--schema") { Description = "Path of the Pulumi package schema (schema.json).", Required = true };
-var outOption = new Option<DirectoryInfo>("--out") { Description = "Folder to write the C# SDK to (e.g. sdk/dotnet).", Required = true };
-var command = new RootCommand("Generates the C# SDK of a Pulumi package from its schema.") { schemaOption, outOption };
+var dotnetOption = new Option<DirectoryInfo?>("--dotnet") { Description = "Folder to write the C# SDK to (e.g. sdk/dotnet)." };
+var nodejsOption = new Option<DirectoryInfo?>("--nodejs") { Description = "Folder to write the TypeScript SDK to (e.g. sdk/nodejs)." };
+var command = new RootCommand("Generates the C# and TypeScript SDKs of a Pulumi package from its schema.") { schemaOption, dotnetOption, nodejsOption };
 command.SetAction(parse =>
 {
     var schema = parse.GetValue(schemaOption)!;
-    var output = parse.GetValue(outOption)!;
+    var targets = new[] { (SdkLanguage.DotNet, parse.GetValue(dotnetOption)), (SdkLanguage.NodeJs, parse.GetValue(nodejsOption)) }
+        .Where(t => t.Item2 is not null)
+        .ToList();
+    if (targets.Count == 0)
+    {
+        Console.Error.WriteLine("error: name at least one output folder (--dotnet, --nodejs)");
+        return 2;
+    }
     try
     {
-        var files = SdkGenerator.Generate(schema.FullName);
-        SdkWriter.Write(files, output.FullName);
-        Console.WriteLine($"wrote {files.Count} files to {output.FullName}");
+        var package = SchemaLoader.Load(schema.FullName);
+        foreach (var (language, folder) in targets)
+        {
+            var files = SdkGenerator.Generate(package, language);
+            SdkWriter.Write(files, folder!.FullName, SdkGenerator.MarkerFile(language));
+            Console.WriteLine($"wrote {files.Count} files to {folder.FullName}");
+        }
         return 0;
     }
     catch (Exception e) when (e is SchemaException or IOException or System.Text.Json.JsonException or InvalidOperationException)

@@ -2,19 +2,19 @@ namespace ConfluentFlink.SdkGen;
 
 /// <summary>
 /// Writes generated files to a folder, byte for byte (UTF-8 without BOM), and removes files a previous run wrote that
-/// the schema no longer produces, so the folder always equals the generator's output.
+/// the schema no longer produces, so the folder always equals the generator's output. Build output and installed
+/// packages (<c>bin/</c>, <c>obj/</c>, <c>node_modules/</c>) are left alone.
 /// </summary>
 public static class SdkWriter
 {
-    // Marks a folder as generator output; anything else is refused rather than cleaned.
-    private const string Marker = "pulumi-plugin.json";
-    private static readonly string[] BuildFolders = ["bin", "obj"];
+    public static readonly string[] BuildFolders = ["bin", "obj", "node_modules"];
 
-    public static void Write(IReadOnlyDictionary<string, string> files, string outDir)
+    /// <param name="marker">A file every generation writes; a non-empty folder without it is refused rather than cleaned.</param>
+    public static void Write(IReadOnlyDictionary<string, string> files, string outDir, string marker)
     {
         var root = Path.GetFullPath(outDir);
-        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !File.Exists(Path.Combine(root, Marker)))
-            throw new IOException($"'{root}' is not empty and holds no {Marker}: refusing to write a generated SDK over it");
+        if (Directory.Exists(root) && Directory.EnumerateFileSystemEntries(root).Any() && !File.Exists(Path.Combine(root, marker)))
+            throw new IOException($"'{root}' is not empty and holds no {marker}: refusing to write a generated SDK over it");
 
         Directory.CreateDirectory(root);
         var expected = files.Keys.Select(k => Path.GetFullPath(Path.Combine(root, k))).ToHashSet(StringComparer.Ordinal);

@@ -37,7 +37,7 @@ public class CheckerSelfTests
         Assert.That(findings, Is.EquivalentTo(new[]
         {
             "p.cs:6: 'secret' of confluentflink:index:FlinkConnectionCredentials is secret, but its value (the variable plain) does not come from secret config",
-            "p.cs:9: 'colour' is not an input of confluentflink:index:FlinkConnection (inputs: apiKey, awsAccessKey, awsSecretKey, awsSessionToken, computePool, credentials, displayName, endpoint, environment, organization, password, principal, restEndpoint, serviceKey, type, username)",
+            "p.cs:9: 'colour' is not an input of confluentflink:index:FlinkConnection (inputs: apiKey, awsAccessKey, awsSecretKey, awsSessionToken, bearerToken, computePool, credentials, displayName, endpoint, environment, oauth, organization, password, principal, restEndpoint, serviceKey, sseEndpoint, transportType, type, username)",
             "p.cs:9: required input 'endpoint' of confluentflink:index:FlinkConnection is not set",
             "p.cs:11: 'awsSecretKey' of confluentflink:index:FlinkConnection is secret, but its value (a literal) does not come from secret config",
         }));

@@ -25,7 +25,8 @@ public sealed class ContractTests : EmulatorTest
         var statuses = recorder.Exchanges.Select(e => $"{e.Method} {e.Status}").Distinct().ToList();
         Assert.That(statuses, Is.SupersetOf(new[]
         {
-            "POST 201", "POST 409", "POST 422", "GET 200", "GET 404", "GET 401", "PUT 200", "PUT 409", "DELETE 200", "DELETE 404",
+            "POST 201", "POST 400", "POST 409", "POST 422", "GET 200", "GET 404", "GET 401", "PUT 200", "PUT 400", "PUT 409", "DELETE 200",
+            "DELETE 404",
         }), "the scenario exercised every operation and the main error answers");
         var problems = new List<string>();
         foreach (var exchange in recorder.Exchanges)
@@ -92,9 +93,13 @@ public sealed class ContractTests : EmulatorTest
         await client.CreateAsync(Scope, Request("contract-c", "BEDROCK", "https://bedrock.us-east-1.amazonaws.com"), CancellationToken.None);
         await Expect<FlinkApiException>(() => client.CreateAsync(Scope, Request("contract-a"), CancellationToken.None));
         await Expect<FlinkApiException>(() => client.CreateAsync(Scope, Request("Not_Valid"), CancellationToken.None));
+        await Expect<FlinkApiException>(() =>
+            client.CreateAsync(Scope, Request("contract-d", authDataJson: AuthDataSamples.Json("BEARER_TOKEN")), CancellationToken.None));
         await client.ListAsync(Scope, null, CancellationToken.None);
         await client.ListAsync(Scope, "MONGODB", CancellationToken.None);
         var read = await client.GetAsync(Scope, "contract-a", CancellationToken.None);
+        await Expect<FlinkApiException>(() =>
+            client.UpdateAsync(Scope, ForUpdate(read!, AuthDataSamples.Json("API_KEY=")), CancellationToken.None));
         await client.UpdateAsync(Scope, ForUpdate(read!, TestSecrets.CredentialJson), CancellationToken.None);
         await Expect<FlinkApiException>(() => client.UpdateAsync(Scope, ForUpdate(created.Connection, TestSecrets.CredentialJson), CancellationToken.None));
         await client.GetAsync(Scope, "missing", CancellationToken.None);

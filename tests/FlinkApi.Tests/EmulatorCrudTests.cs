@@ -25,7 +25,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
         Assert.That(read!.Spec!.Endpoint, Is.EqualTo("https://api.openai.com/v1/chat/completions"));
         Assert.That(read.Metadata!.ResourceVersion, Is.EqualTo(meta.ResourceVersion));
 
-        const string rotated = "{\"api_key\":\"rotated\"}";
+        const string rotated = "{\"API_KEY\":\"rotated\"}";
         await client.UpdateAsync(Scope, ForUpdate(read, rotated), CancellationToken.None);
         var updated = await client.GetAsync(Scope, "lifecycle", CancellationToken.None);
         Assert.That(updated!.Metadata!.ResourceVersion, Is.Not.EqualTo(meta.ResourceVersion));
@@ -169,19 +169,6 @@ public sealed class EmulatorCrudTests : EmulatorTest
         Assert.That(badType.SourcePointer, Is.EqualTo("/spec/connection_type"));
         Assert.That(badType.Detail, Does.Contain("OPENAI"));
         Assert.That(longEndpoint.SourcePointer, Is.EqualTo("/spec/endpoint"));
-    }
-
-    [Test]
-    public async Task Every_connection_type_of_the_api_is_accepted()
-    {
-        var client = Client();
-        string[] types = ["AZUREML", "AZUREOPENAI", "A2A", "ANTHROPIC", "BEDROCK", "CONFLUENT_JDBC", "COSMOSDB", "COUCHBASE", "ELASTIC",
-            "FIREWORKSAI", "GOOGLEAI", "MCP_SERVER", "MONGODB", "OPENAI", "PINECONE", "REST", "S3VECTORS", "SAGEMAKER", "VERTEXAI"];
-        foreach (var type in types)
-        {
-            var outcome = await client.CreateAsync(Scope, Request($"type-{type.ToLowerInvariant().Replace('_', '-')}", type), CancellationToken.None);
-            Assert.That(outcome.Connection.Spec!.ConnectionType, Is.EqualTo(type));
-        }
     }
 
     [Test]

@@ -1,7 +1,6 @@
-// Reference declarations of the public Pulumi .NET API (package "Pulumi" 3.x, as in pulumi-dotnet sdk/Pulumi
-// around 3.7x-3.9x), limited to the members the generated SDK (sdk/dotnet) and our C# examples use.
-// Signatures match Pulumi's; bodies are `throw null!` because these files are only compiled against, never run.
-// They let tests compile code written for Pulumi where the Pulumi package is not available.
+// Reference declarations of the public Pulumi .NET API (package "Pulumi" 3.x), with the signatures of pulumi-dotnet
+// sdk/Pulumi at commit 5e61d9ad6d3569181968d8d75dedd6c28969cefc, limited to the members that Pulumi's C# codegen output
+// (and so sdk/dotnet) and our C# examples use. Bodies are `throw null!`: these files are only compiled against, never run.
 // Not a project: tests feed these files to Roslyn (see tests/Sdk.Tests/RoslynCompile.cs).
 
 using System;

@@ -1,7 +1,6 @@
-// Reference declarations of the public Pulumi .NET API (package "Pulumi" 3.x, as in pulumi-dotnet sdk/Pulumi
-// around 3.7x-3.9x), limited to the members the generated SDK (sdk/dotnet) and our C# examples use.
-// Signatures match Pulumi's; bodies are `throw null!` because these files are only compiled against, never run.
-// They let tests compile code written for Pulumi where the Pulumi package is not available.
+// Reference declarations of the public Pulumi .NET API (package "Pulumi" 3.x), with the signatures of pulumi-dotnet
+// sdk/Pulumi at commit 5e61d9ad6d3569181968d8d75dedd6c28969cefc, limited to the members that Pulumi's C# codegen output
+// (and so sdk/dotnet) and our C# examples use. Bodies are `throw null!`: these files are only compiled against, never run.
 // Not a project: tests feed these files to Roslyn (see tests/Sdk.Tests/RoslynCompile.cs).
 
 using System;
@@ -29,10 +28,20 @@ namespace Pulumi
 
         public string StackName => throw null!;
         public string ProjectName => throw null!;
+        public string RootDirectory => throw null!;
+        public string OrganizationName => throw null!;
         public bool IsDryRun => throw null!;
 
-        public Task<T> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options = null) => throw null!;
+        public Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options, RegisterPackageRequest? registerPackageRequest) => throw null!;
+        public Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOutputOptions options, RegisterPackageRequest? registerPackageRequest) => throw null!;
         public Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOptions? options = null) => throw null!;
+        public Output<T> Invoke<T>(string token, InvokeArgs args, InvokeOutputOptions options) => throw null!;
+        public Output<T> InvokeSingle<T>(string token, InvokeArgs args, InvokeOptions? options = null) => throw null!;
+        public Output<T> InvokeSingle<T>(string token, InvokeArgs args, InvokeOutputOptions options) => throw null!;
+        public Task<T> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options, RegisterPackageRequest? registerPackageRequest) => throw null!;
+        public Task<T> InvokeAsync<T>(string token, InvokeArgs args, InvokeOptions? options = null) => throw null!;
+        public Task<T> InvokeSingleAsync<T>(string token, InvokeArgs args, InvokeOptions? options = null) => throw null!;
+        public Task InvokeAsync(string token, InvokeArgs args, InvokeOptions? options = null) => throw null!;
     }
 
     public class StackOptions
@@ -47,14 +56,32 @@ namespace Pulumi
         public string? PluginDownloadURL { get; set; }
     }
 
+    /// <summary>The options of an output-returning invoke: those of <see cref="InvokeOptions"/> plus resources to wait for.</summary>
+    public class InvokeOutputOptions : InvokeOptions
+    {
+        public InputList<Resource> DependsOn { get => throw null!; set => throw null!; }
+    }
+
+    /// <summary>Named in the parameterized-package overloads of the invoke methods; not used by this SDK.</summary>
+    public sealed class RegisterPackageRequest
+    {
+        private RegisterPackageRequest() => throw null!;
+    }
+
     public sealed partial class Config
     {
         public Config(string? name = null) => throw null!;
 
         public string? Get(string key) => throw null!;
-        public int? GetInt32(string key) => throw null!;
         public Output<string>? GetSecret(string key) => throw null!;
+        public bool? GetBoolean(string key) => throw null!;
+        public int? GetInt32(string key) => throw null!;
+        public double? GetDouble(string key) => throw null!;
+        public T GetObject<T>(string key) => throw null!;
         public string Require(string key) => throw null!;
         public Output<string> RequireSecret(string key) => throw null!;
+        public bool RequireBoolean(string key) => throw null!;
+        public int RequireInt32(string key) => throw null!;
+        public double RequireDouble(string key) => throw null!;
     }
 }

@@ -3,7 +3,7 @@ using DiffPlex.DiffBuilder.Model;
 
 namespace ConfluentFlink.Sdk.Tests;
 
-/// <summary>Readable differences between two folders of text files (build output folders ignored).</summary>
+/// <summary>Readable differences between two folders of text files (build output and installed packages ignored).</summary>
 public static class FolderDiff
 {
     private const int ContextLines = 2;
@@ -55,6 +55,6 @@ public static class FolderDiff
     private static Dictionary<string, string> Files(string dir) =>
         Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(dir, f).Replace('\\', '/'), Full: f))
-            .Where(f => f.Relative.Split('/')[0] is not ("bin" or "obj"))
+            .Where(f => !ConfluentFlink.SdkGen.SdkWriter.BuildFolders.Contains(f.Relative.Split('/')[0]))
             .ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
 }

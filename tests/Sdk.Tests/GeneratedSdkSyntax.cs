@@ -57,10 +57,10 @@ public sealed class GeneratedSdkSyntax
                 && setter.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => i.Expression.ToString() == "Output.CreateSecret"))
             .ToList();
 
-    /// <summary>The string literals listed in <c>AdditionalSecretOutputs = { ... }</c>.</summary>
-    public static IReadOnlyList<string> AdditionalSecretOutputs(ClassDeclarationSyntax type) =>
+    /// <summary>The string literals listed in a resource option such as <c>AdditionalSecretOutputs = { ... }</c>.</summary>
+    public static IReadOnlyList<string> StringListOption(ClassDeclarationSyntax type, string option) =>
         type.DescendantNodes().OfType<AssignmentExpressionSyntax>()
-            .Where(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "AdditionalSecretOutputs" })
+            .Where(a => a.Left is IdentifierNameSyntax name && name.Identifier.ValueText == option)
             .SelectMany(a => a.Right.DescendantNodes().OfType<LiteralExpressionSyntax>())
             .Select(l => l.Token.ValueText)
             .ToList();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ConfluentFlink.SdkGen;
-using ConfluentFlink.SdkGen.Emit;
+using ConfluentFlink.SdkGen.CSharp;
 using ConfluentFlink.SdkGen.Schema;
 
 namespace ConfluentFlink.Sdk.Tests;
@@ -19,15 +19,15 @@ public class GeneratorTests
     [Test]
     public void WriterRemovesFilesTheSchemaNoLongerProducesButKeepsBuildOutput()
     {
-        var files = SdkGenerator.Generate(RepoPaths.Schema);
-        SdkWriter.Write(files, _temp.FullName);
+        var files = SdkGenerator.Generate(RepoPaths.Schema, SdkLanguage.DotNet);
+        SdkWriter.Write(files, _temp.FullName, SdkGenerator.MarkerFile(SdkLanguage.DotNet));
         var stale = Path.Combine(_temp.FullName, "Inputs", "RemovedTypeArgs.cs");
         File.WriteAllText(stale, "// left by an older schema");
         var build = Path.Combine(_temp.FullName, "obj", "project.assets.json");
         Directory.CreateDirectory(Path.GetDirectoryName(build)!);
         File.WriteAllText(build, "{}");
 
-        SdkWriter.Write(files, _temp.FullName);
+        SdkWriter.Write(files, _temp.FullName, SdkGenerator.MarkerFile(SdkLanguage.DotNet));
 
         Assert.That(File.Exists(stale), Is.False);
         Assert.That(File.Exists(build), Is.True);
@@ -43,7 +43,7 @@ public class GeneratorTests
         var precious = Path.Combine(_temp.FullName, "notes.txt");
         File.WriteAllText(precious, "keep me");
 
-        var error = Assert.Throws<IOException>(() => SdkWriter.Write(SdkGenerator.Generate(RepoPaths.Schema), _temp.FullName));
+        var error = Assert.Throws<IOException>(() => SdkWriter.Write(SdkGenerator.Generate(RepoPaths.Schema, SdkLanguage.DotNet), _temp.FullName, "pulumi-plugin.json"));
 
         Assert.That(error!.Message, Does.Contain("pulumi-plugin.json"));
         Assert.That(File.ReadAllText(precious), Is.EqualTo("keep me"));
@@ -66,7 +66,7 @@ public class GeneratorTests
         var schema = Schema();
         schema["resources"]!["confluentflink:index:FlinkConnection"]!["properties"]!["status"]!["$ref"] = "#/types/confluentflink:index:Nope";
 
-        var error = Assert.Throws<SchemaException>(() => SdkGenerator.Generate(SchemaLoader.Parse(schema.ToJsonString())));
+        var error = Assert.Throws<SchemaException>(() => SdkGenerator.Generate(SchemaLoader.Parse(schema.ToJsonString()), SdkLanguage.DotNet));
 
         Assert.That(error!.Message, Does.Contain("confluentflink:index:Nope"));
     }

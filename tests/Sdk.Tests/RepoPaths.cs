@@ -1,3 +1,5 @@
+using ConfluentFlink.SdkGen;
+
 namespace ConfluentFlink.Sdk.Tests;
 
 /// <summary>Where the SDK tests find the schema, the generated SDK and the Pulumi API declarations.</summary>
@@ -10,19 +12,21 @@ public static class RepoPaths
 
     public static string Schema => Path.Combine(Root, "schema.json");
     public static string MetaSchema => Path.Combine(Shared, "reference", "pulumi", "package-metaschema.json");
-    public static string GeneratedSdk => Path.Combine(Root, "sdk", "dotnet");
+    public static string GeneratedSdk => Sdk(SdkLanguage.DotNet);
+
+    /// <summary>The committed SDK folder of a language: <c>sdk/dotnet</c> or <c>sdk/nodejs</c>.</summary>
+    public static string Sdk(SdkLanguage language) =>
+        Path.Combine(Root, "sdk", language == SdkLanguage.DotNet ? "dotnet" : "nodejs");
+
+    /// <summary>Every committed file of a language's SDK, build output and installed packages excluded.</summary>
+    public static IReadOnlyList<string> SdkFiles(SdkLanguage language) =>
+        Directory.EnumerateFiles(Sdk(language), "*", SearchOption.AllDirectories)
+            .Where(f => !SdkWriter.BuildFolders.Contains(Path.GetRelativePath(Sdk(language), f).Split(Path.DirectorySeparatorChar)[0]))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     public static string PulumiApiReference => Path.Combine(Root, "tests", "PulumiApiReference");
 
     /// <summary>Every C# source of the generated SDK, in a stable order.</summary>
     public static IReadOnlyList<string> GeneratedSdkSources() =>
-        Directory.EnumerateFiles(GeneratedSdk, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !IsBuildOutput(f))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
-    public static bool IsBuildOutput(string path)
-    {
-        var first = Path.GetRelativePath(GeneratedSdk, path).Split(Path.DirectorySeparatorChar)[0];
-        return first is "bin" or "obj";
-    }
+        SdkFiles(SdkLanguage.DotNet).Where(f => f.EndsWith(".cs", StringComparison.Ordinal)).ToList();
 }

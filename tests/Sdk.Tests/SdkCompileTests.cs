@@ -38,6 +38,68 @@ public class SdkCompileTests
         }
     }
 
+    // A user program: the type as a ConnectionType constant or as its string value, and an output invoke that waits for
+    // resources (InvokeOutputOptions.DependsOn).
+    private const string UserProgram = """
+        using Pulumi;
+        using Pulumi.ConfluentFlink;
+
+        static class UsesTheSdk
+        {
+            public static Output<string> Build()
+            {
+                var byConstant = new FlinkConnection("mcp", new FlinkConnectionArgs
+                {
+                    Type = ConnectionType.McpServer,
+                    TransportType = TransportType.StreamableHttp,
+                    Endpoint = "https://mcp.example.com/mcp",
+                    BearerToken = Output.CreateSecret("token"),
+                });
+                var byString = new FlinkConnection("rest", new FlinkConnectionArgs
+                {
+                    Type = "MCP_SERVER",
+                    TransportType = "SSE",
+                    Endpoint = "https://mcp.example.com/sse",
+                });
+                var lookup = GetFlinkConnection.Invoke(
+                    new GetFlinkConnectionInvokeArgs { DisplayName = byConstant.DisplayName },
+                    new InvokeOutputOptions { DependsOn = { byConstant, byString } });
+                return lookup.Apply(r => r.Type);
+            }
+        }
+        """;
+
+    [Test]
+    public void UserProgramSetsTheTypeAsConstantOrStringAndWaitsForResourcesInAnInvoke()
+    {
+        var errors = CompileWithSdk(UserProgram);
+
+        Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors));
+    }
+
+    [Test]
+    public void TypeRejectsAValueThatIsNeitherAStringNorAConnectionType()
+    {
+        var errors = CompileWithSdk(UserProgram.Replace("Type = \"MCP_SERVER\",", "Type = 42,", StringComparison.Ordinal));
+
+        Assert.That(errors.Select(e => e.Id), Does.Contain("CS0029"));
+    }
+
+    private static List<Diagnostic> CompileWithSdk(string source)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"user-program-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(path, source);
+        try
+        {
+            return RoslynCompile.Check(RepoPaths.GeneratedSdkSources().Append(path))
+                .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Test]
     public void CompileCheckReportsUseOfAMissingApi()
     {

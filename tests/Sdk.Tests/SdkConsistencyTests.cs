@@ -48,7 +48,18 @@ public class SdkConsistencyTests
         var type = RequireClass($"{Ns}.FlinkConnection");
         var secretOutputs = Props(Resource["properties"], Resource["required"]).Where(p => p.Secret).Select(p => p.Name);
 
-        Assert.That(AdditionalSecretOutputs(type), Is.EquivalentTo(secretOutputs));
+        Assert.That(StringListOption(type, "AdditionalSecretOutputs"), Is.EquivalentTo(secretOutputs));
+    }
+
+    [Test]
+    public void EveryReplaceOnChangesOutputIsInTheReplaceOnChangesOption()
+    {
+        var type = RequireClass($"{Ns}.FlinkConnection");
+        var flagged = Resource["properties"]!.AsObject()
+            .Where(p => p.Value!["replaceOnChanges"]?.GetValue<bool>() == true)
+            .Select(p => p.Key);
+
+        Assert.That(StringListOption(type, "ReplaceOnChanges"), Is.EquivalentTo(flagged).And.Not.Empty);
     }
 
     [Test]
@@ -150,7 +161,8 @@ public class SdkConsistencyTests
             var required = p.Required && !stateBag;
             var where = $"{type.Identifier}.{wire}";
             Assert.That(IsRequired(attribute), Is.EqualTo(required), $"{where}: required");
-            Assert.That(TypeText(member), Is.EqualTo($"Input<{Element(p, flavor)}>{(required && !p.Secret ? "" : "?")}"), $"{where}: type");
+            var input = p.OneOf is { } union ? $"InputUnion<{UnionArguments(union, flavor)}>" : $"Input<{Element(p, flavor)}>";
+            Assert.That(TypeText(member), Is.EqualTo($"{input}{(required && !p.Secret ? "" : "?")}"), $"{where}: type");
             if (p.Secret)
             {
                 Assert.That(member, Is.InstanceOf<FieldDeclarationSyntax>(), $"{where}: a secret input is a backing field");
@@ -166,7 +178,7 @@ public class SdkConsistencyTests
         }
     }
 
-    // Plain values cannot carry secrecy, so only names, requiredness and types are checked here.
+    // Plain values cannot carry secrecy, so a secret one only needs its backing field.
     private static void CheckPlain(ClassDeclarationSyntax type, IReadOnlyList<Prop> properties)
     {
         var members = AttributedMembers(type, "Input");
@@ -174,8 +186,11 @@ public class SdkConsistencyTests
         foreach (var (wire, member, attribute) in members)
         {
             var p = properties.Single(x => x.Name == wire);
-            Assert.That(IsRequired(attribute), Is.EqualTo(p.Required), $"{type.Identifier}.{wire}: required");
-            Assert.That(TypeText(member), Is.EqualTo(Element(p, Flavor.Plain) + (p.Required ? "" : "?")), $"{type.Identifier}.{wire}: type");
+            var where = $"{type.Identifier}.{wire}";
+            Assert.That(IsRequired(attribute), Is.EqualTo(p.Required), $"{where}: required");
+            Assert.That(TypeText(member), Is.EqualTo(Element(p, Flavor.Plain) + (p.Required && !p.Secret ? "" : "?")), $"{where}: type");
+            Assert.That(member, p.Secret ? Is.InstanceOf<FieldDeclarationSyntax>() : Is.InstanceOf<PropertyDeclarationSyntax>(),
+                $"{where}: a secret input has a backing field, as in Pulumi's codegen");
         }
     }
 
@@ -205,9 +220,15 @@ public class SdkConsistencyTests
 
     private static string Element(Prop p, Flavor flavor)
     {
+        if (p.OneOf is { } union)
+        {
+            // Outputs carry a relaxed enum (string or enum) as its underlying string.
+            if (flavor == Flavor.Output && union.Any(e => e.TypeName is { } n && IsEnum(n))) return "string";
+            return $"Union<{UnionArguments(union, flavor)}>";
+        }
         if (p.TypeName is { } name)
         {
-            if (Schema["types"]!.AsObject().Single(t => t.Key.Split(':').Last() == name).Value!["enum"] is not null) return name;
+            if (IsEnum(name)) return $"{Ns}.{name}";
             return flavor switch
             {
                 Flavor.Output => $"Outputs.{name}",
@@ -218,6 +239,12 @@ public class SdkConsistencyTests
         }
         return p.Primitive switch { "string" => "string", "integer" => "int", "number" => "double", "boolean" => "bool", var t => throw new AssertionException($"unexpected type {t}") };
     }
+
+    private static string UnionArguments(IReadOnlyList<Prop> union, Flavor flavor) =>
+        string.Join(", ", union.Select(e => Element(e, flavor)));
+
+    private static bool IsEnum(string typeName) =>
+        Schema["types"]!.AsObject().Single(t => t.Key.Split(':').Last() == typeName).Value!["enum"] is not null;
 
     private static IEnumerable<(string Name, IReadOnlyList<Prop> Properties)> ObjectTypesReachable(IEnumerable<Prop> roots)
     {
@@ -243,7 +270,8 @@ public class SdkConsistencyTests
 
     private static string Pascal(string name) => char.ToUpperInvariant(name[0]) + name[1..];
 
-    private sealed record Prop(string Name, bool Required, bool Secret, string? Primitive, string? TypeName);
+    /// <param name="OneOf">The elements of a <c>oneOf</c>, each with its own primitive or type name.</param>
+    private sealed record Prop(string Name, bool Required, bool Secret, string? Primitive, string? TypeName, IReadOnlyList<Prop>? OneOf = null);
 
     private static IReadOnlyList<Prop> Props(JsonNode? properties, JsonNode? required)
     {
@@ -253,6 +281,7 @@ public class SdkConsistencyTests
             requiredNames.Contains(p.Key),
             p.Value!["secret"]?.GetValue<bool>() ?? false,
             p.Value["type"]?.GetValue<string>(),
-            p.Value["$ref"]?.GetValue<string>().Split(':').Last())).ToList();
+            p.Value["$ref"]?.GetValue<string>().Split(':').Last(),
+            p.Value["oneOf"]?.AsArray().Select(e => new Prop(p.Key, false, false, e!["type"]?.GetValue<string>(), e["$ref"]?.GetValue<string>().Split(':').Last())).ToList())).ToList();
     }
 }

@@ -20,11 +20,17 @@ namespace Pulumi.ConfluentFlink.Inputs
         [Input("key", required: true)]
         public string Key { get; set; } = null!;
 
+        [Input("secret", required: true)]
+        private string? _secret;
+
         /// <summary>
         /// The Flink API secret.
         /// </summary>
-        [Input("secret", required: true)]
-        public string Secret { get; set; } = null!;
+        public string? Secret
+        {
+            get => _secret;
+            set => _secret = value;
+        }
 
         public FlinkConnectionCredentials()
         {

@@ -1,45 +1,15 @@
 namespace ConfluentFlink.SdkGen.Naming;
 
-/// <summary>How schema names become C# names, following Pulumi's C# codegen so users meet familiar names.</summary>
+/// <summary>How schema tokens and property names become type, member and file names, in every SDK.</summary>
 public static class Names
 {
-    // C# reserved words: a camelCase wire name used as a parameter must be escaped with '@'.
-    private static readonly HashSet<string> Keywords =
-    [
-        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
-        "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
-        "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
-        "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
-        "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
-        "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
-        "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
-    ];
-
     public static string Pascal(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name[1..];
 
     public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 
-    /// <summary>The C# property name of a schema property: <c>apiKey</c> → <c>ApiKey</c>.</summary>
-    public static string Property(string wireName) => Pascal(wireName);
-
-    /// <summary>The backing field of a secret input: <c>apiKey</c> → <c>_apiKey</c>.</summary>
-    public static string BackingField(string wireName) => "_" + Camel(wireName);
-
-    /// <summary>A constructor parameter named after the wire name, which is how Pulumi's deserializer matches outputs.</summary>
-    public static string Parameter(string wireName)
-    {
-        var camel = Camel(wireName);
-        return Keywords.Contains(camel) ? "@" + camel : camel;
-    }
-
     /// <summary>The last segment of a type token: <c>confluentflink:index:FlinkConnectionStatus</c> → <c>FlinkConnectionStatus</c>.</summary>
     public static string TypeName(string token) => Pascal(token.Split(':', '/').Last());
 
-    public static string ResourceArgs(string typeName) => typeName + "Args";
-    public static string ResourceState(string typeName) => typeName + "State";
-    public static string InputArgs(string typeName) => typeName + "Args";
-    public static string StateArgs(string typeName) => typeName + "GetArgs";
-    public static string FunctionPlainArgs(string functionName) => functionName + "Args";
-    public static string FunctionInvokeArgs(string functionName) => functionName + "InvokeArgs";
-    public static string FunctionResult(string functionName) => functionName + "Result";
+    /// <summary>A function's name in code: <c>confluentflink:index:getFlinkConnection</c> → <c>getFlinkConnection</c>.</summary>
+    public static string FunctionName(string token) => Camel(TypeName(token));
 }

@@ -29,6 +29,7 @@ public static class SchemaLoader
             OptionalString(root, "description"),
             OptionalString(root, "homepage"),
             OptionalString(root, "repository"),
+            OptionalString(root, "pluginDownloadURL"),
             OptionalString(root, "license"),
             OptionalString(root, "publisher"),
             root["keywords"]?.AsArray().Select(k => k!.GetValue<string>()).ToList() ?? [],
@@ -43,7 +44,8 @@ public static class SchemaLoader
                 .Select(r => Resource(r.Key, r.Value!.AsObject())).ToList(),
             (root["functions"]?.AsObject() ?? new JsonObject()).OrderBy(f => f.Key, StringComparer.Ordinal)
                 .Select(f => Function(f.Key, f.Value!.AsObject())).ToList(),
-            CSharp(root["language"]?["csharp"]?.AsObject(), name));
+            CSharp(root["language"]?["csharp"]?.AsObject(), name),
+            NodeJs(root["language"]?["nodejs"]?.AsObject(), name));
     }
 
     private static ObjectTypeSpec ObjectType(string token, JsonObject node) =>
@@ -58,7 +60,7 @@ public static class SchemaLoader
             RequiredString(m, "name", $"enum '{token}' member"),
             m["value"]!.GetValue<string>(),
             OptionalString(m, "description"))).ToList();
-        return new EnumTypeSpec(token, OptionalString(node, "description"), members);
+        return new EnumTypeSpec(token, OptionalString(node, "description"), "string", members);
     }
 
     private static ResourceSpec Resource(string token, JsonObject node) =>
@@ -75,11 +77,20 @@ public static class SchemaLoader
     {
         var root = OptionalString(node, "rootNamespace") ?? "Pulumi";
         var ns = node?["namespaces"]?[packageName]?.GetValue<string>() ?? Naming.Names.Pascal(packageName);
-        var references = (node?["packageReferences"]?.AsObject() ?? new JsonObject())
+        return new CSharpSettings(root, ns, StringMap(node?["packageReferences"]));
+    }
+
+    private static NodeJsSettings NodeJs(JsonObject? node, string packageName) =>
+        new(OptionalString(node, "packageName") ?? $"@pulumi/{packageName}",
+            OptionalString(node, "packageDescription"),
+            StringMap(node?["dependencies"]),
+            StringMap(node?["devDependencies"]),
+            OptionalString(node, "typescriptVersion"));
+
+    private static IReadOnlyDictionary<string, string> StringMap(JsonNode? node) =>
+        (node?.AsObject() ?? new JsonObject())
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .ToDictionary(r => r.Key, r => r.Value!.GetValue<string>());
-        return new CSharpSettings(root, ns, references);
-    }
 
     private static IReadOnlyList<PropertySpec> Properties(JsonObject? node, IReadOnlySet<string>? required, string owner)
     {
@@ -98,21 +109,34 @@ public static class SchemaLoader
             node["secret"]?.GetValue<bool>() ?? false,
             required,
             node["default"]?.DeepClone(),
-            node["defaultInfo"]?["environment"]?.AsArray().Select(e => e!.GetValue<string>()).ToList() ?? []);
+            node["defaultInfo"]?["environment"]?.AsArray().Select(e => e!.GetValue<string>()).ToList() ?? [],
+            node["replaceOnChanges"]?.GetValue<bool>() ?? false);
 
     private static TypeRef Type(JsonObject node, string where)
+    {
+        if (node["oneOf"] is JsonArray oneOf)
+        {
+            var elements = oneOf.Select(e => SingleType(e!.AsObject(), where)).ToList();
+            if (elements.Count < 2)
+                throw new SchemaException($"{where}: `oneOf` needs at least two types");
+            return TypeRef.Union(elements);
+        }
+        return SingleType(node, where);
+    }
+
+    private static TypeRef SingleType(JsonObject node, string where)
     {
         if (OptionalString(node, "$ref") is { } reference)
         {
             if (!reference.StartsWith(TypeRefPrefix, StringComparison.Ordinal))
                 throw new SchemaException($"{where}: only local type references ({TypeRefPrefix}...) are supported, got '{reference}'");
-            return new TypeRef(null, reference[TypeRefPrefix.Length..]);
+            return TypeRef.Reference(reference[TypeRefPrefix.Length..]);
         }
         var type = OptionalString(node, "type")
-            ?? throw new SchemaException($"{where}: a property needs `type` or `$ref`");
+            ?? throw new SchemaException($"{where}: a property needs `type`, `$ref` or `oneOf`");
         if (!Primitives.Contains(type))
-            throw new SchemaException($"{where}: type '{type}' is not supported by this generator (allowed: {string.Join(", ", Primitives)}, $ref)");
-        return new TypeRef(type, null);
+            throw new SchemaException($"{where}: type '{type}' is not supported by this generator (allowed: {string.Join(", ", Primitives)}, $ref, oneOf)");
+        return TypeRef.Of(type);
     }
 
     // Everything is emitted into the package's root namespace, as Pulumi does for the `index` module.

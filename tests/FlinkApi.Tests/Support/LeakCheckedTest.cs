@@ -71,13 +71,14 @@ public abstract class LeakCheckedTest
 
     private protected static readonly ConnectionScope Scope = new("0b6a1b0e-1111-4c2d-9e8f-000000000001", "env-abc123");
 
+    /// <summary>A create of <paramref name="type"/> with <paramref name="authDataJson"/>, else the type's sample credential.</summary>
     private protected static ConnectionRequest Request(string name, string type = "OPENAI",
-        string endpoint = "https://api.openai.com/v1/chat/completions") => new()
+        string endpoint = "https://api.openai.com/v1/chat/completions", string? authDataJson = null) => new()
     {
         Name = name,
         ConnectionType = type,
         Endpoint = endpoint,
-        AuthDataJson = TestSecrets.CredentialJson,
+        AuthDataJson = authDataJson ?? AuthDataSamples.For(type),
     };
 
     /// <summary>A read connection prepared for PUT: the credential set again, as the provider does.</summary>

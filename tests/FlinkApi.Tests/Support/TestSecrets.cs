@@ -8,7 +8,8 @@ internal static class TestSecrets
     public const string ApiKey = "TESTKEY4711";
     public const string ApiSecret = "apisecret-Zq8Lr2Xw9Vt5";
     public const string CredentialValue = "sk-credential-Hm3Kp7Wd1Yf6";
-    public static readonly string CredentialJson = $"{{\"api_key\":\"{CredentialValue}\"}}";
+    /// <summary>An OPENAI connection's auth_data.data.</summary>
+    public static readonly string CredentialJson = AuthDataSamples.For("OPENAI");
     public static readonly string BasicParameter = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ApiKey}:{ApiSecret}"));
 
     /// <summary>Every form in which a secret could leak: raw, inside the credential JSON, or as the Basic header.</summary>

@@ -51,5 +51,6 @@ internal static class AdminEndpoints
     }
 
     private static StoredConnectionView ToView(StoredConnection c) => new(c.Key.OrganizationId, c.Key.EnvironmentId, c.Key.Name,
-        c.ConnectionType, c.Endpoint, c.ResourceVersion, string.IsNullOrEmpty(c.AuthData) ? "absent" : "present");
+        c.ConnectionType, c.Endpoint, c.ResourceVersion, string.IsNullOrEmpty(c.AuthData) ? "absent" : "present",
+        c.AuthDataKeys, c.AuthType);
 }

@@ -1,6 +1,9 @@
 namespace ConfluentFlink.FlinkApiEmulator.Admin;
 
-/// <summary>A stored connection as <c>GET /_emulator/connections</c> lists it; the credential only as "present" or "absent".</summary>
+/// <summary>
+/// A stored connection as <c>GET /_emulator/connections</c> lists it. Of the credential it shows only whether it is
+/// "present" or "absent", the key names of auth_data.data (ordinal order) and its AUTH_TYPE, never a value.
+/// </summary>
 public sealed record StoredConnectionView(
     string OrganizationId,
     string EnvironmentId,
@@ -8,4 +11,6 @@ public sealed record StoredConnectionView(
     string ConnectionType,
     string Endpoint,
     string ResourceVersion,
-    string Credential);
+    string Credential,
+    IReadOnlyList<string> AuthDataKeys,
+    string? AuthType);

@@ -68,8 +68,12 @@ internal static class ConnectionEndpoints
         if (malformed is not null) return malformed;
         // POST documents 422 for a body that parses but breaks a field rule.
         if (ConnectionRules.CheckCreate(body!) is { } violation) return Failures.Invalid(422, violation.Pointer, violation.Detail);
-
         var spec = body!.Spec!;
+        // The schema types auth_data.data as a plain string, so what it holds is no schema rule: its credential rules
+        // answer 400 here as they do on PUT.
+        if (AuthDataCheck.Check(spec.ConnectionType!, spec.AuthData!.Data!) is { } credentialViolation)
+            return Failures.Invalid(400, credentialViolation.Pointer, credentialViolation.Detail);
+
         var key = new ConnectionKey(organizationId, environmentId, body.Name!);
         if (!store.TryCreate(key, spec.ConnectionType!, spec.Endpoint!, spec.AuthData!.Kind ?? ConnectionRules.PlaintextProvider,
                 spec.AuthData.Data!, out var stored))
@@ -91,7 +95,8 @@ internal static class ConnectionEndpoints
         var current = store.Get(key);
         if (current is null) return Failures.NotFound(key.Name, key.EnvironmentId);
         // PUT documents no 422, so field rules answer 400 here.
-        if (ConnectionRules.CheckUpdate(body!, key.Name, current.ConnectionType, current.Endpoint) is { } violation)
+        if ((ConnectionRules.CheckUpdate(body!, key.Name, current.ConnectionType, current.Endpoint)
+             ?? AuthDataCheck.Check(current.ConnectionType, body!.Spec!.AuthData!.Data!)) is { } violation)
             return Failures.Invalid(400, violation.Pointer, violation.Detail);
 
         var authData = body!.Spec!.AuthData!;

@@ -12,12 +12,6 @@ internal static partial class ConnectionRules
     public const int EndpointMaxLength = 16384;
     public const string PlaintextProvider = "PlaintextProvider";
 
-    public static readonly IReadOnlySet<string> ConnectionTypes = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "AZUREML", "AZUREOPENAI", "A2A", "ANTHROPIC", "BEDROCK", "CONFLUENT_JDBC", "COSMOSDB", "COUCHBASE", "ELASTIC",
-        "FIREWORKSAI", "GOOGLEAI", "MCP_SERVER", "MONGODB", "OPENAI", "PINECONE", "REST", "S3VECTORS", "SAGEMAKER", "VERTEXAI",
-    };
-
     // The schema's pattern, anchored: the service matches whole names (a DNS-subdomain-like name).
     [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     private static partial Regex NamePattern();
@@ -56,8 +50,8 @@ internal static partial class ConnectionRules
     private static RuleViolation? CheckConnectionType(string? type) => type switch
     {
         null or "" => new RuleViolation("/spec/connection_type", "spec.connection_type is required."),
-        _ when !ConnectionTypes.Contains(type) => new RuleViolation("/spec/connection_type",
-            $"spec.connection_type '{type}' is not one of {string.Join(", ", ConnectionTypes.Order(StringComparer.Ordinal))}."),
+        _ when !AuthDataRules.ByType.ContainsKey(type) => new RuleViolation("/spec/connection_type",
+            $"spec.connection_type '{type}' is not one of {string.Join(", ", AuthDataRules.ByType.Keys.Order(StringComparer.Ordinal))}."),
         _ => null,
     };
 

@@ -15,7 +15,14 @@ public sealed record StoredConnection(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>The key names in <see cref="AuthData"/>, in ordinal order: what a test may see of the credential's shape.</summary>
+    public IReadOnlyList<string> AuthDataKeys => AuthDataEntries.Read(AuthData)?.Keys.Order(StringComparer.Ordinal).ToList() ?? [];
+
+    /// <summary>The AUTH_TYPE in <see cref="AuthData"/>, if any.</summary>
+    public string? AuthType => AuthDataEntries.Read(AuthData)?.Strings.GetValueOrDefault(AuthDataEntries.AuthTypeKey);
+
     // Records print every member by default; the credential must not reach a log or an assertion message.
     public override string ToString() =>
-        $"StoredConnection {{ Key = {Key}, ConnectionType = {ConnectionType}, Endpoint = {Endpoint}, ResourceVersion = {ResourceVersion}, AuthData = [secret] }}";
+        $"StoredConnection {{ Key = {Key}, ConnectionType = {ConnectionType}, Endpoint = {Endpoint}, ResourceVersion = {ResourceVersion}, " +
+        $"AuthData = [secret], AuthDataKeys = [{string.Join(", ", AuthDataKeys)}] }}";
 }
