@@ -34,4 +34,7 @@ internal sealed class FakeProvider : IProvider
     public Task<InvokeResult> InvokeAsync(InvokeRequest request, CancellationToken cancellationToken) => OnInvoke(request, cancellationToken);
 
     public IReadOnlyCollection<string> HeldSecrets { get; set; } = [];
+
+    /// <summary>The logger the plugin host hands the resource logic.</summary>
+    public Microsoft.Extensions.Logging.ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

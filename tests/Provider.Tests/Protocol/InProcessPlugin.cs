@@ -25,7 +25,11 @@ internal sealed class InProcessPlugin : IAsyncDisposable
     public static async Task<InProcessPlugin> StartAsync(string? engineAddress = null)
     {
         var provider = new FakeProvider();
-        var host = await PluginHost.StartAsync(new PluginArguments(engineAddress), _ => provider);
+        var host = await PluginHost.StartAsync(new PluginArguments(engineAddress), logger =>
+        {
+            provider.Logger = logger;
+            return provider;
+        });
         return new InProcessPlugin(host, provider);
     }
 

@@ -58,9 +58,10 @@ public class ResourceProviderServiceTests
         var handshake = await Client.HandshakeAsync(new ProviderHandshakeRequest());
         var configure = await Client.ConfigureAsync(new ConfigureRequest { Args = Wire.Struct(("organizationId", "org-1")), AcceptSecrets = true });
 
-        Assert.That((handshake.AcceptSecrets, handshake.AcceptResources, handshake.AcceptOutputs), Is.EqualTo((true, true, false)));
-        Assert.That((configure.AcceptSecrets, configure.SupportsPreview, configure.AcceptResources, configure.AcceptOutputs),
-            Is.EqualTo((true, true, true, false)));
+        Assert.That((handshake.AcceptSecrets, handshake.AcceptResources, handshake.AcceptOutputs, handshake.SupportsAutonamingConfiguration),
+            Is.EqualTo((true, true, false, true)));
+        Assert.That((configure.AcceptSecrets, configure.SupportsPreview, configure.AcceptResources, configure.AcceptOutputs, configure.SupportsAutonamingConfiguration),
+            Is.EqualTo((true, true, true, false, true)));
     }
 
     [Test]
@@ -101,6 +102,61 @@ public class ResourceProviderServiceTests
         Assert.That(response.Inputs.Fields["type"].StringValue, Is.EqualTo("NOPE"));
         Assert.That(response.Failures.Select(f => (f.Property, f.Reason)),
             Is.EqualTo(new[] { ("type", "must be one of ..."), ("organization.id", "missing") }));
+    }
+
+    [Test]
+    public async Task CheckPassesTheNameTheSeedAndTheAutonamingOptions()
+    {
+        var seen = new List<Contract.CheckRequest>();
+        Provider.OnCheck = r => { seen.Add(r); return new CheckResult(r.NewInputs, []); };
+
+        await Client.CheckAsync(new CheckRequest
+        {
+            Urn = Urn, Type = Type, Name = "c1", RandomSeed = Google.Protobuf.ByteString.CopyFrom(7, 8, 9),
+            Olds = Wire.Struct(("displayName", "old")),
+            Autonaming = new CheckRequest.Types.AutonamingOptions { ProposedName = "dev-c1", Mode = CheckRequest.Types.AutonamingOptions.Types.Mode.Enforce },
+        });
+        await Client.CheckAsync(new CheckRequest { Urn = Urn, Type = Type });
+
+        Assert.That(seen[0].Name, Is.EqualTo("c1"));
+        Assert.That(seen[0].Urn.Name, Is.EqualTo("c1"));
+        Assert.That(seen[0].RandomSeed, Is.EqualTo(new byte[] { 7, 8, 9 }));
+        Assert.That(seen[0].OldInputs.Get("displayName"), Is.EqualTo(PropertyValue.Of("old")));
+        Assert.That(seen[0].Autonaming, Is.EqualTo(new AutonamingOptions("dev-c1", AutonamingMode.Enforce)));
+        Assert.That(seen[1].Autonaming, Is.Null, "no options sent, none passed on");
+        Assert.That(seen[1].RandomSeed, Is.Empty);
+    }
+
+    [Test]
+    public async Task CustomTimeoutsReachTheProviderAndZeroMeansNone()
+    {
+        var seen = new List<TimeSpan?>();
+        Provider.OnCreate = (r, _) => { seen.Add(r.Timeout); return Task.FromResult(new CreateResult("o/e/c1", r.Properties)); };
+        Provider.OnUpdate = (r, _) => { seen.Add(r.Timeout); return Task.FromResult(new UpdateResult(r.NewInputs)); };
+        Provider.OnDelete = (r, _) => { seen.Add(r.Timeout); return Task.CompletedTask; };
+        Provider.OnRead = (r, _) => { seen.Add(r.Timeout); return Task.FromResult(ReadResult.Gone); };
+
+        await Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Properties = Wire.Struct(), Timeout = 90 });
+        await Client.UpdateAsync(new UpdateRequest { Id = "o/e/c1", Urn = Urn, Type = Type, Timeout = 1.5 });
+        await Client.DeleteAsync(new DeleteRequest { Id = "o/e/c1", Urn = Urn, Type = Type, Timeout = 30 });
+        await Client.ReadAsync(new ReadRequest { Id = "o/e/c1", Urn = Urn, Type = Type });
+
+        Assert.That(seen, Is.EqualTo(new TimeSpan?[] { TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(30), null }));
+    }
+
+    [Test]
+    public async Task AFailureOnAPropertyHoldingASecretIsSentWithoutThePropertySoTheEngineCannotPrintTheValue()
+    {
+        Provider.OnCheck = r => new CheckResult(r.NewInputs.With("apiKey", PropertyValue.Secret(r.NewInputs.Get("apiKey"))),
+            [new CheckFailure("apiKey", "apiKey is not used by type MONGODB"), new CheckFailure("endpoint", "endpoint must be a URL")]);
+
+        var response = await Client.CheckAsync(new CheckRequest { Urn = Urn, Type = Type, News = Wire.Struct(("apiKey", "plain-key"), ("endpoint", "x")) });
+
+        Assert.That(response.Failures.Select(f => (f.Property, f.Reason)), Is.EqualTo(new[]
+        {
+            ("", "apiKey is not used by type MONGODB"),
+            ("endpoint", "endpoint must be a URL"),
+        }));
     }
 
     [Test]
