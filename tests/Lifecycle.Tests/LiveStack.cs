@@ -53,12 +53,13 @@ internal sealed class LiveStack : IAsyncDisposable
     [
         "CONFLUENT_ORGANIZATION_ID", "CONFLUENT_ENVIRONMENT_ID", "FLINK_COMPUTE_POOL_ID", "FLINK_PRINCIPAL_ID", "FLINK_REST_ENDPOINT",
         "FLINK_API_KEY", "FLINK_API_SECRET", "API_KEY", "AWS_ACCESS_KEY_ID_CONNECTION", "AWS_SECRET_ACCESS_KEY_CONNECTION",
-        "AWS_SESSION_TOKEN_CONNECTION", "SERVICE_KEY", "USERNAME", "PASSWORD",
+        "AWS_SESSION_TOKEN_CONNECTION", "SERVICE_KEY", "USERNAME", "PASSWORD", "BEARER_TOKEN", "OAUTH2_TOKEN_ENDPOINT", "OAUTH2_CLIENT_ID",
+        "OAUTH2_CLIENT_SECRET", "OAUTH2_SCOPE", "SSE_ENDPOINT", "TRANSPORT_TYPE",
     ];
 
     public FlinkSettings Settings => new(Emulator.BaseAddress, Organization, Environment, FlinkKey, FlinkSecret);
 
-    /// <summary>Seed Option #2: everything in provider config, the Flink secret as a secret.</summary>
+    /// <summary>Provider settings: everything in provider config, the Flink secret as a secret.</summary>
     public Struct ProviderConfig => Settings.ProviderConfig(maxRetries: 2);
 
     public StoredConnection? Stored(string name) => Emulator.Store.Get(new ConnectionKey(Organization, Environment, name));

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Pulumirpc;
@@ -8,6 +10,8 @@ namespace ConfluentFlink.Harness.Lifecycle;
 /// Drives a provider plugin through the calls the Pulumi engine makes for preview, up, refresh, import and destroy
 /// (see shared/reference/pulumi/engine-facts.md), for programs made of resources of one type, one at a time.
 /// It keeps the stack's state in memory. It is a test and demo driver, not an engine: no dependencies, no parallelism.
+/// As the engine does, each run draws a fresh random seed per resource and passes it to every Check of that resource
+/// in the run, so a provider that generates names names a replacement anew.
 /// </summary>
 public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider, string type, string stack = "dev", string project = "demo")
 {
@@ -117,10 +121,11 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
     private async Task<Step> PlanOneAsync(ResourceGoal goal, bool preview)
     {
         _state.TryGetValue(goal.Name, out var old);
+        var seed = ByteString.CopyFrom(RandomNumberGenerator.GetBytes(32));
         CheckResponse check;
         try
         {
-            check = await CheckAsync(goal.Name, old?.Inputs ?? new Struct(), goal.Inputs);
+            check = await CheckAsync(goal.Name, old?.Inputs ?? new Struct(), goal.Inputs, seed);
         }
         catch (RpcException e)
         {
@@ -154,7 +159,7 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         if (diff.Replaces.Count > 0)
             return await RunStepAsync(StepKind.Replace, goal.Name, preview, async () =>
             {
-                await ReplaceAsync(goal, old, diff.DeleteBeforeReplace, preview);
+                await ReplaceAsync(goal, old, diff.DeleteBeforeReplace, preview, seed);
                 return (changes, null);
             }) with { Note = diff.DeleteBeforeReplace ? "delete before replace" : "create before delete" };
 
@@ -163,17 +168,17 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
             var updated = await provider.UpdateAsync(new UpdateRequest
             {
                 Id = old.Id, Urn = Urn(goal.Name), Name = goal.Name, Type = type, Olds = old.Outputs, OldInputs = old.Inputs,
-                News = check.Inputs, Preview = preview,
+                News = check.Inputs, Preview = preview, Timeout = goal.CustomTimeoutSeconds,
             });
             if (!preview) _state[goal.Name] = old with { Inputs = check.Inputs, Outputs = updated.Properties };
             return (changes, null);
         });
     }
 
-    private async Task ReplaceAsync(ResourceGoal goal, ResourceState old, bool deleteFirst, bool preview)
+    private async Task ReplaceAsync(ResourceGoal goal, ResourceState old, bool deleteFirst, bool preview, ByteString seed)
     {
         // A replacement is checked as a new resource: no olds.
-        var check = await CheckAsync(goal.Name, new Struct(), goal.Inputs);
+        var check = await CheckAsync(goal.Name, new Struct(), goal.Inputs, seed);
         if (check.Failures.Count > 0)
             throw new RpcException(new Status(StatusCode.InvalidArgument, Describe(check.Failures)));
         if (preview)
@@ -183,31 +188,46 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         }
         if (deleteFirst)
         {
-            await DeleteAsync(old);
+            await DeleteAsync(old, goal.CustomTimeoutSeconds);
             await CreateAsync(goal, check.Inputs, preview: false);
         }
         else
         {
             await CreateAsync(goal, check.Inputs, preview: false);
-            await provider.DeleteAsync(new DeleteRequest { Id = old.Id, Urn = Urn(old.Name), Name = old.Name, Type = type, Properties = old.Outputs, OldInputs = old.Inputs });
+            await provider.DeleteAsync(new DeleteRequest
+            {
+                Id = old.Id, Urn = Urn(old.Name), Name = old.Name, Type = type, Properties = old.Outputs, OldInputs = old.Inputs,
+                Timeout = goal.CustomTimeoutSeconds,
+            });
         }
     }
 
     private async Task CreateAsync(ResourceGoal goal, Struct inputs, bool preview)
     {
-        var created = await provider.CreateAsync(new CreateRequest { Urn = Urn(goal.Name), Name = goal.Name, Type = type, Properties = inputs, Preview = preview });
+        var created = await provider.CreateAsync(new CreateRequest
+        {
+            Urn = Urn(goal.Name), Name = goal.Name, Type = type, Properties = inputs, Preview = preview, Timeout = goal.CustomTimeoutSeconds,
+        });
         if (!preview)
             _state[goal.Name] = new ResourceState(goal.Name, created.Id, inputs, created.Properties);
     }
 
-    private async Task DeleteAsync(ResourceState resource)
+    private async Task DeleteAsync(ResourceState resource, double timeoutSeconds = 0)
     {
-        await provider.DeleteAsync(new DeleteRequest { Id = resource.Id, Urn = Urn(resource.Name), Name = resource.Name, Type = type, Properties = resource.Outputs, OldInputs = resource.Inputs });
+        await provider.DeleteAsync(new DeleteRequest
+        {
+            Id = resource.Id, Urn = Urn(resource.Name), Name = resource.Name, Type = type, Properties = resource.Outputs, OldInputs = resource.Inputs,
+            Timeout = timeoutSeconds,
+        });
         _state.Remove(resource.Name);
     }
 
-    private async Task<CheckResponse> CheckAsync(string name, Struct olds, Struct news) =>
-        await provider.CheckAsync(new CheckRequest { Urn = Urn(name), Name = name, Type = type, Olds = olds, News = news });
+    private async Task<CheckResponse> CheckAsync(string name, Struct olds, Struct news, ByteString? seed = null) =>
+        await provider.CheckAsync(new CheckRequest
+        {
+            Urn = Urn(name), Name = name, Type = type, Olds = olds, News = news,
+            RandomSeed = seed ?? ByteString.CopyFrom(RandomNumberGenerator.GetBytes(32)),
+        });
 
     private async Task<DiffResponse> DiffAsync(string id, ResourceGoal goal, Struct olds, Struct oldInputs, Struct news)
     {

@@ -2,8 +2,11 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace ConfluentFlink.Harness.Lifecycle;
 
-/// <summary>One resource of a program: its name and the inputs the program gives it.</summary>
-public sealed record ResourceGoal(string Name, Struct Inputs, IReadOnlyList<string>? IgnoreChanges = null);
+/// <summary>
+/// One resource of a program: its name, the inputs the program gives it, and its options (<c>ignoreChanges</c>, and
+/// <c>customTimeouts</c> in seconds as the engine sends them).
+/// </summary>
+public sealed record ResourceGoal(string Name, Struct Inputs, IReadOnlyList<string>? IgnoreChanges = null, double CustomTimeoutSeconds = 0);
 
 /// <summary>What the stack remembers of a resource after a step: its id, last inputs and outputs.</summary>
 public sealed record ResourceState(string Name, string Id, Struct Inputs, Struct Outputs);
