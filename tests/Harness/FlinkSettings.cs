@@ -3,8 +3,8 @@ using Google.Protobuf.WellKnownTypes;
 namespace ConfluentFlink.Harness;
 
 /// <summary>
-/// One set of Flink settings, as provider config (seed Option #2, what the engine sends to Configure) or as
-/// blocks on a resource (Option #1). The API secret is always wrapped as a secret, as a program's config would be.
+/// One set of Flink settings, as provider settings (what the engine sends to Configure) or as
+/// per-resource settings (blocks on the resource). The API secret is always wrapped as a secret, as a program's config would be.
 /// </summary>
 public sealed record FlinkSettings(Uri RestEndpoint, string OrganizationId, string EnvironmentId, string ApiKey, string ApiSecret)
 {

@@ -111,7 +111,7 @@ test('Check reports every failure on its property path and accepts unknowns', as
 
 test('create, read, diff, import and delete against the emulator', async (t) => {
   const emulator = await startEmulator();
-  // API_KEY is the seed's variable for the credential an import cannot read back from the API.
+  // API_KEY is the variable an import reads an OPENAI credential from: the API never returns it.
   const plugin = await startPlugin({ env: { FLINK_API_KEY: '', FLINK_API_SECRET: '', API_KEY: OPENAI_KEY } });
   t.after(async () => { await plugin.stop(); await emulator.stop(); });
 
@@ -159,7 +159,7 @@ test('create, read, diff, import and delete against the emulator', async (t) => 
   assert.equal(moved.getHasdetaileddiff(), true);
   assert.equal(moved.getDetaileddiffMap().get('endpoint').getKind(), provider.PropertyDiff.Kind.UPDATE_REPLACE);
 
-  // Import: only the id, properties and inputs absent; the credential comes from the environment the seed names.
+  // Import: only the id, properties and inputs absent; the credential comes from its import variable.
   const imported = new provider.ReadRequest();
   imported.setId(id); imported.setUrn(urnOf('c1')); imported.setType(TYPE);
   const importResult = await plugin.call('read', imported);

@@ -2,7 +2,7 @@ using ConfluentFlink.Provider.Values;
 
 namespace ConfluentFlink.Provider.Configuration;
 
-/// <summary>Finds each Flink setting where the seed says to look: the resource, then provider config, then the environment.</summary>
+/// <summary>Finds each Flink setting in order: the resource's own property, then provider config, then the environment.</summary>
 public sealed class SettingResolver(ProviderConfig config, Func<string, string?> environment)
 {
     /// <summary>A string, <see cref="PropertyValue.Unknown"/> (preview), or Null when no source has it.</summary>
@@ -15,7 +15,7 @@ public sealed class SettingResolver(ProviderConfig config, Func<string, string?>
         return configured is not NullValue ? configured : FromEnvironment(setting.EnvVar);
     }
 
-    /// <summary>On import the engine sends only the id: the seed's IMPORT_* variables come first.</summary>
+    /// <summary>On import the engine sends only the id: the IMPORT_* variables come first, so an import can reach a connection outside the provider's defaults.</summary>
     public PropertyValue ResolveForImport(Setting setting) =>
         FromEnvironment(setting.ImportEnvVar) is StringValue imported ? imported : Resolve(setting, PropertyMap.Empty);
 

@@ -71,7 +71,7 @@ public static class ConnectionNaming
         return text.ToString().Trim('-', '.');
     }
 
-    /// <summary>Seven characters of [a-z0-9] drawn from the seed; an engine that sends none gets fresh randomness.</summary>
+    /// <summary>Seven characters of [a-z0-9] drawn from the engine's random seed; an engine that sends none gets fresh randomness.</summary>
     private static string Suffix(IReadOnlyList<byte> seed)
     {
         var source = seed.Count > 0 ? SHA256.HashData(seed.ToArray()) : RandomNumberGenerator.GetBytes(32);

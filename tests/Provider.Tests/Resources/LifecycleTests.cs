@@ -222,7 +222,7 @@ public class LifecycleTests
 
         var imported = await fixture.Provider.ReadAsync(Requests.Import("org-1/env-1/conn1"), CancellationToken.None);
         Assert.That(imported.Inputs.Get("apiKey"), Is.EqualTo(Secret(ProviderFixture.OpenAiKey)));
-        Assert.That(imported.Inputs.ContainsKey("organization"), Is.False, "Option #2 import leaves the settings to the provider");
+        Assert.That(imported.Inputs.ContainsKey("organization"), Is.False, "an import with provider settings leaves them to the provider");
 
         var checkedInputs = fixture.Check(imported.Inputs);
         Assert.That(checkedInputs.Failures, Is.Empty);
