@@ -44,11 +44,12 @@ internal sealed class ResourceProviderService(
     public override Task<GetSchemaResponse> GetSchema(GetSchemaRequest request, ServerCallContext context) =>
         Serve(context, "", _ => new GetSchemaResponse { Schema = EmbeddedSchema.Json });
 
+    // The provider's own URN may be empty or of another form: its type is never needed.
     public override Task<CheckResponse> CheckConfig(Pulumirpc.CheckRequest request, ServerCallContext context) =>
-        Serve(context, request.Urn, _ => provider.CheckConfig(Decode(request)).ToResponse());
+        Serve(context, request.Urn, _ => provider.CheckConfig(Decode(request, new ResourceUrn(request.Urn).Type)).ToResponse());
 
     public override Task<DiffResponse> DiffConfig(Pulumirpc.DiffRequest request, ServerCallContext context) =>
-        Serve(context, request.Urn, _ => provider.DiffConfig(Decode(request)).ToResponse());
+        Serve(context, request.Urn, _ => provider.DiffConfig(Decode(request, new ResourceUrn(request.Urn).Type)).ToResponse());
 
     public override Task<ConfigureResponse> Configure(Pulumirpc.ConfigureRequest request, ServerCallContext context) =>
         Serve(context, "", _ =>
@@ -65,10 +66,10 @@ internal sealed class ResourceProviderService(
         });
 
     public override Task<CheckResponse> Check(Pulumirpc.CheckRequest request, ServerCallContext context) =>
-        Serve(context, request.Urn, _ => provider.Check(Decode(request)).ToResponse());
+        Serve(context, request.Urn, _ => provider.Check(Decode(request, TypeOf(request.Type, new ResourceUrn(request.Urn)))).ToResponse());
 
     public override Task<DiffResponse> Diff(Pulumirpc.DiffRequest request, ServerCallContext context) =>
-        Serve(context, request.Urn, _ => provider.Diff(Decode(request)).ToResponse());
+        Serve(context, request.Urn, _ => provider.Diff(Decode(request, TypeOf(request.Type, new ResourceUrn(request.Urn)))).ToResponse());
 
     public override Task<CreateResponse> Create(Pulumirpc.CreateRequest request, ServerCallContext context) =>
         ServeAsync(context, request.Urn, async token =>
@@ -127,7 +128,7 @@ internal sealed class ResourceProviderService(
         return Task.FromResult(new Empty());
     }
 
-    private static Contract.CheckRequest Decode(Pulumirpc.CheckRequest request)
+    private static Contract.CheckRequest Decode(Pulumirpc.CheckRequest request, string type)
     {
         var urn = new ResourceUrn(request.Urn);
         var autonaming = request.Autonaming is { } options
@@ -138,19 +139,22 @@ internal sealed class ResourceProviderService(
                 _ => AutonamingMode.Propose,
             })
             : null;
-        return new Contract.CheckRequest(urn, TypeOf(request.Type, urn), request.Name, StructCodec.Decode(request.Olds),
+        return new Contract.CheckRequest(urn, type, request.Name, StructCodec.Decode(request.Olds),
             StructCodec.Decode(request.News), request.RandomSeed.ToByteArray().ToImmutableArray(), autonaming);
     }
 
-    private static Contract.DiffRequest Decode(Pulumirpc.DiffRequest request)
+    private static Contract.DiffRequest Decode(Pulumirpc.DiffRequest request, string type)
     {
         var urn = new ResourceUrn(request.Urn);
-        return new Contract.DiffRequest(urn, TypeOf(request.Type, urn), request.Id, StructCodec.Decode(request.Olds),
+        return new Contract.DiffRequest(urn, type, request.Id, StructCodec.Decode(request.Olds),
             StructCodec.Decode(request.OldInputs), StructCodec.Decode(request.News), request.IgnoreChanges.ToList());
     }
 
     /// <summary>Recent engines send the type; older ones only the URN.</summary>
-    internal static string TypeOf(string type, ResourceUrn urn) => type.Length > 0 ? type : urn.Type;
+    internal static string TypeOf(string type, ResourceUrn urn) =>
+        type.Length > 0 ? type
+        : urn.Type.Length > 0 ? urn.Type
+        : throw new ProviderUserException($"malformed resource URN '{urn.Value}'");
 
     /// <summary>The engine sends customTimeouts in seconds, 0 when the program set none.</summary>
     private static TimeSpan? Timeout(double seconds) => seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;

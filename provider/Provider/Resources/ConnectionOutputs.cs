@@ -40,7 +40,9 @@ public sealed record ConnectionOutputs(ConnectionInputs Inputs, ConnectionTarget
     }
 
     // A setting the program marked secret stays secret, though resolving it unwrapped it.
-    private static PropertyMap WithRecordedSetting(PropertyMap outputs, Setting setting, PropertyValue value) =>
-        ConnectionInputs.WithSetting(outputs, setting,
-            outputs.IsSecretAt(setting.ResourcePath) ? PropertyValue.Secret(value) : value);
+    private static PropertyMap WithRecordedSetting(PropertyMap outputs, Setting setting, PropertyValue value)
+    {
+        var recorded = setting.ResourceField is { } field ? PropertyPaths.ObjectOf((field, value)) : value;
+        return outputs.With(setting.ResourceProperty, outputs.Get(setting.ResourceProperty).ContainsSecrets ? PropertyValue.Secret(recorded) : recorded);
+    }
 }
