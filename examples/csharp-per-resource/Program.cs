@@ -1,6 +1,6 @@
-// Option #1 of the Terraform provider: every connection carries its own Flink settings — organization,
-// environment, compute pool, principal, REST endpoint and Flink API key — so one stack can manage
-// connections of several environments, compute pools or regions side by side.
+// Per-resource settings: every connection carries its own Flink settings — organization, environment, compute
+// pool, principal, REST endpoint and Flink API key — so one stack can manage connections of several environments,
+// compute pools or regions side by side.
 using Pulumi;
 using Pulumi.ConfluentFlink;
 using Pulumi.ConfluentFlink.Inputs;
@@ -10,7 +10,7 @@ return await Deployment.RunAsync(() =>
     // Pulumi.Config, not the provider's static Pulumi.ConfluentFlink.Config that shares its name.
     var config = new Pulumi.Config();
 
-    // The settings the provider would otherwise take from its own config or env vars (Option #2).
+    // The settings the provider would otherwise take from its own config or env vars.
     FlinkConnectionArgs WithFlinkSettings(FlinkConnectionArgs args)
     {
         args.Organization = new FlinkConnectionOrganizationArgs { Id = config.Require("organizationId") };
@@ -46,7 +46,7 @@ return await Deployment.RunAsync(() =>
     var bedrock = new FlinkConnection("bedrock", bedrockArgs, new CustomResourceOptions { Protect = true });
 
     // An explicit provider instance gives the connections that use it their own provider settings;
-    // here only more REST retries, since Option #1 already puts the Flink settings on each resource.
+    // here only more REST retries, since the Flink settings are already on each resource.
     var patientProvider = new Provider("patient", new ProviderArgs { MaxRetries = 8 });
 
     var mongodb = new FlinkConnection("mongodb", WithFlinkSettings(new FlinkConnectionArgs

@@ -10,7 +10,41 @@ using Pulumi.Serialization;
 namespace Pulumi.ConfluentFlink
 {
     /// <summary>
-    /// A Flink SQL connection in Confluent Cloud: the endpoint of a model or vector-store service plus the credentials Flink uses to call it. Every credential is stored and returned as a secret. The organization, environment, compute pool, principal, REST endpoint and Flink API key come from the connection's own blocks, else from the provider configuration, else from environment variables.
+    /// A Flink SQL connection in Confluent Cloud: the endpoint of an AI model, a vector store, a database, or a REST, A2A or MCP endpoint, plus the credentials Flink uses to call it. Every credential is stored and returned as a secret, and a changed credential, even one of another group, updates the connection in place. The organization, environment, compute pool, principal, REST endpoint and Flink API key come from the connection's own blocks, else from the provider configuration, else from environment variables. Without `displayName` the provider generates the name and keeps it.
+    ///
+    /// ## Connection types
+    ///
+    /// `type` decides which credentials a connection takes. Where the table says "one of", give exactly one of the groups; the provider then sends `AUTH_TYPE` with the group's name. A credential the type does not take is an error at preview, and so is `sseEndpoint` with `transportType` `STREAMABLE_HTTP`.
+    ///
+    /// | `type` | credentials | optional | `AUTH_TYPE` |
+    /// | --- | --- | --- | --- |
+    /// | `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB` | `apiKey` | — | — |
+    /// | `BEDROCK`, `SAGEMAKER`, `S3VECTORS` | `awsAccessKey`, `awsSecretKey` | `awsSessionToken` | — |
+    /// | `VERTEXAI` | `serviceKey` | — | — |
+    /// | `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC` | `username`, `password` | — | — |
+    /// | `ELASTIC` | one of {`apiKey`}, {`username`, `password`} | — | `API_KEY`, `BASIC` |
+    /// | `A2A` | one of {`apiKey`}, {`username`, `password`}, {`bearerToken`}, {`oauth`} | — | `API_KEY`, `BASIC`, `BEARER`, `OAUTH2` |
+    /// | `REST` | one of {`username`, `password`}, {`bearerToken`}, {`oauth`} | — | `BASIC`, `BEARER`, `OAUTH2` |
+    /// | `MCP_SERVER` | one of {`apiKey`}, {`username`, `password`}, {`bearerToken`}, {`oauth`} | `sseEndpoint`, `transportType` | `API_KEY`, `BASIC`, `BEARER`, `OAUTH2` |
+    ///
+    /// Each value travels in the API's `auth_data` under its key. The API never returns them, so `pulumi import` reads them from the import variables:
+    ///
+    /// | property | `auth_data` key | import variable | secret |
+    /// | --- | --- | --- | --- |
+    /// | `apiKey` | `API_KEY` | `API_KEY` | yes |
+    /// | `awsAccessKey` | `AWS_ACCESS_KEY_ID` | `AWS_ACCESS_KEY_ID_CONNECTION` | yes |
+    /// | `awsSecretKey` | `AWS_SECRET_ACCESS_KEY` | `AWS_SECRET_ACCESS_KEY_CONNECTION` | yes |
+    /// | `awsSessionToken` | `AWS_SESSION_TOKEN` | `AWS_SESSION_TOKEN_CONNECTION` | yes |
+    /// | `serviceKey` | `SERVICE_KEY` | `SERVICE_KEY` | yes |
+    /// | `username` | `USERNAME` | `USERNAME` | yes |
+    /// | `password` | `PASSWORD` | `PASSWORD` | yes |
+    /// | `bearerToken` | `BEARER_TOKEN` | `BEARER_TOKEN` | yes |
+    /// | `oauth.tokenEndpoint` | `OAUTH2_TOKEN_ENDPOINT` | `OAUTH2_TOKEN_ENDPOINT` | no |
+    /// | `oauth.clientId` | `OAUTH2_CLIENT_ID` | `OAUTH2_CLIENT_ID` | no |
+    /// | `oauth.clientSecret` | `OAUTH2_CLIENT_SECRET` | `OAUTH2_CLIENT_SECRET` | yes |
+    /// | `oauth.scope` | `OAUTH2_SCOPE` | `OAUTH2_SCOPE` | no |
+    /// | `sseEndpoint` | `SSE_ENDPOINT` | `SSE_ENDPOINT` | no |
+    /// | `transportType` | `TRANSPORT_TYPE` | `TRANSPORT_TYPE` | no |
     ///
     /// ## Example Usage
     /// ### An OpenAI connection whose settings come from the provider configuration
@@ -31,10 +65,38 @@ namespace Pulumi.ConfluentFlink
     ///     });
     /// });
     /// ```
+    /// ### An MCP server with OAuth and a generated name
+    ///
+    /// ```csharp
+    /// using Pulumi;
+    /// using ConfluentFlink = Pulumi.ConfluentFlink;
+    ///
+    /// return await Deployment.RunAsync(() =&gt;
+    /// {
+    ///     var config = new Config();
+    ///     var tools = new ConfluentFlink.FlinkConnection("tools", new()
+    ///     {
+    ///         Type = ConfluentFlink.ConnectionType.McpServer,
+    ///         Endpoint = "https://mcp.example.com/mcp",
+    ///         TransportType = ConfluentFlink.TransportType.StreamableHttp,
+    ///         Oauth = new ConfluentFlink.Inputs.FlinkConnectionOauthArgs
+    ///         {
+    ///             TokenEndpoint = "https://auth.example.com/oauth2/token",
+    ///             ClientId = "flink-tools",
+    ///             ClientSecret = config.RequireSecret("mcpClientSecret"),
+    ///             Scope = "mcp:tools",
+    ///         },
+    ///     });
+    ///     return new Dictionary&lt;string, object?&gt;
+    ///     {
+    ///         ["connectionName"] = tools.DisplayName,
+    ///     };
+    /// });
+    /// ```
     ///
     /// ## Import
     ///
-    /// The import id is `&lt;organization id&gt;/&lt;environment id&gt;/&lt;display name&gt;`. Credentials are read from the environment variables `API_KEY`, `AWS_ACCESS_KEY_ID_CONNECTION`, `AWS_SECRET_ACCESS_KEY_CONNECTION`, `AWS_SESSION_TOKEN_CONNECTION`, `SERVICE_KEY`, `USERNAME` and `PASSWORD`, because the API never returns them.
+    /// The import id is `&lt;organization id&gt;/&lt;environment id&gt;/&lt;display name&gt;`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
     ///
     /// ```sh
     /// $ pulumi import confluentflink:index:FlinkConnection openai 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat

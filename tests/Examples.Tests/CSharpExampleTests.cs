@@ -10,7 +10,7 @@ namespace ConfluentFlink.Examples.Tests;
 /// <summary>The C# examples, checked offline: they cannot be restored here (no Pulumi package), so they are compiled with Roslyn.</summary>
 public class CSharpExampleTests
 {
-    private static readonly string[] PerResourceSettingProperties = ["organization", "environment", "computePool", "principal", "restEndpoint", "credentials"];
+    private static readonly string[] PerResourceSettings = ["organization", "environment", "computePool", "principal", "restEndpoint", "credentials"];
 
     public static IEnumerable<string> Examples() => ExampleLayout.CSharpExampleNames();
 
@@ -49,13 +49,13 @@ public class CSharpExampleTests
     [Test]
     public void The_provider_config_example_leaves_every_flink_setting_to_the_provider()
     {
-        Assert.That(ConnectionPropertiesSet("csharp-provider-config"), Has.None.AnyOf(PerResourceSettingProperties));
+        Assert.That(ConnectionPropertiesSet("csharp-provider-config"), Has.None.AnyOf(PerResourceSettings));
     }
 
     [Test]
     public void The_per_resource_example_sets_every_flink_setting_on_the_resource()
     {
-        Assert.That(ConnectionPropertiesSet("csharp-per-resource"), Is.SupersetOf(PerResourceSettingProperties));
+        Assert.That(ConnectionPropertiesSet("csharp-per-resource"), Is.SupersetOf(PerResourceSettings));
     }
 
     [TestCaseSource(nameof(Examples))]

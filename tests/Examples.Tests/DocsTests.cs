@@ -25,37 +25,54 @@ public partial class DocsTests
     }
 
     [Test]
-    public void The_overview_csharp_example_compiles_against_the_generated_sdk_with_no_error()
+    public void Every_overview_csharp_example_compiles_against_the_generated_sdk_with_no_error()
     {
-        var snippet = Path.Combine(Path.GetTempPath(), $"docs-overview-{Guid.NewGuid():N}.cs");
-        File.WriteAllText(snippet, Overview.CodeBlocks.Single(b => b.Language == "csharp").Text);
-        try
+        var blocks = Overview.CodeBlocks.Where(b => b.Language == "csharp").ToList();
+        Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(2), "the OpenAI example and the MCP server example");
+        foreach (var block in blocks)
         {
-            var inputs = new[] { snippet, ExampleLayout.ImplicitUsingsFile }.Concat(RepoPaths.GeneratedSdkSources());
-            var errors = RoslynCompile.Check(inputs, OutputKind.ConsoleApplication).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors));
-        }
-        finally
-        {
-            File.Delete(snippet);
+            var snippet = Path.Combine(Path.GetTempPath(), $"docs-overview-{Guid.NewGuid():N}.cs");
+            File.WriteAllText(snippet, block.Text);
+            try
+            {
+                var inputs = new[] { snippet, ExampleLayout.ImplicitUsingsFile }.Concat(RepoPaths.GeneratedSdkSources());
+                var errors = RoslynCompile.Check(inputs, OutputKind.ConsoleApplication).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Assert.That(errors, Is.Empty, $"{Overview.RelativePath}:{block.Line}\n{RoslynCompile.Describe(errors)}");
+            }
+            finally
+            {
+                File.Delete(snippet);
+            }
         }
     }
 
     [Test]
     public void The_overview_examples_set_only_schema_inputs_every_required_one_and_secrets_from_secret_config()
     {
-        var blocks = Overview.CodeBlocks.ToList();
-        var where = Overview.RelativePath;
-        var csharp = CSharpProgramScan.Scan(
-            [CSharpSyntaxTree.ParseText(blocks.Single(b => b.Language == "csharp").Text, RoslynCompile.ParseOptions, path: where)],
-            Schema, RepoPaths.Root);
-        var uses = csharp.Objects
-            .Concat(TypeScriptProgramScan.Scan(blocks.Single(b => b.Language == "typescript").Text, where, Schema).Objects)
-            .Concat(YamlProgramScan.Scan(blocks.Single(b => b.Language == "yaml").Text, where, Schema).Objects)
-            .ToList();
+        string[] checkedLanguages = ["csharp", "typescript", "yaml"];
+        var blocks = Overview.CodeBlocks.Where(b => checkedLanguages.Contains(b.Language)).ToList();
+        var findings = new List<string>();
+        var uses = new List<ObjectUse>();
+        foreach (var block in blocks)
+        {
+            var where = $"{Overview.RelativePath}:{block.Line}";
+            if (block.Language == "csharp")
+            {
+                var csharp = CSharpProgramScan.Scan([CSharpSyntaxTree.ParseText(block.Text, RoslynCompile.ParseOptions, path: where)], Schema, RepoPaths.Root);
+                findings.AddRange(csharp.Findings);
+                uses.AddRange(csharp.Objects);
+            }
+            else
+            {
+                uses.AddRange(block.Language == "typescript"
+                    ? TypeScriptProgramScan.Scan(block.Text, where, Schema).Objects
+                    : YamlProgramScan.Scan(block.Text, where, Schema).Objects);
+            }
+        }
 
-        var findings = csharp.Findings.Concat(uses.SelectMany(o => SchemaConformance.Check(o, Schema))).ToList();
-        Assert.That(uses, Has.Count.EqualTo(3), "one FlinkConnection per checked language");
+        findings.AddRange(uses.SelectMany(o => SchemaConformance.Check(o, Schema)));
+        var connections = uses.Count(u => u.Shape == Schema.ForResourceClass("FlinkConnection"));
+        Assert.That(connections, Is.EqualTo(blocks.Count), "one FlinkConnection per checked block");
         Assert.That(findings, Is.Empty, Describe(findings));
     }
 
@@ -80,16 +97,43 @@ public partial class DocsTests
     }
 
     [Test]
-    public void Every_relative_link_in_the_examples_and_docs_points_to_an_existing_file()
+    public void Every_relative_link_in_the_readme_examples_and_docs_points_to_an_existing_file()
     {
-        var broken = ExampleLayout.MarkdownFiles()
-            .SelectMany(f => new MarkdownFile(f, ExampleLayout.Relative(f)).LinkTargets
-                .Where(IsRelative)
-                .Where(target => !Exists(Path.Combine(Path.GetDirectoryName(f)!, target.Split('#')[0])))
-                .Select(target => $"{ExampleLayout.Relative(f)}: {target}"))
-            .ToList();
+        var broken = Links().Where(link => !File.Exists(link.File) && !Directory.Exists(link.File)).Select(link => link.ToString()).ToList();
 
         Assert.That(broken, Is.Empty, Describe(broken));
+    }
+
+    [Test]
+    public void Every_link_to_a_section_of_a_markdown_file_names_one_of_its_headings()
+    {
+        var sections = Links().Where(link => link.Section is not null && link.File.EndsWith(".md", StringComparison.Ordinal) && File.Exists(link.File)).ToList();
+        var broken = sections
+            .Where(link => !new MarkdownFile(link.File, ExampleLayout.Relative(link.File)).HeadingIds.Contains(link.Section!))
+            .Select(link => link.ToString())
+            .ToList();
+
+        Assert.That(sections, Is.Not.Empty, "no link to a section was found: nothing was checked");
+        Assert.That(broken, Is.Empty, Describe(broken));
+    }
+
+    /// <summary>A link of the README, the examples or the docs to a file of the repository, and maybe to a section of it.</summary>
+    private sealed record Link(string From, string Text, string File, string? Section)
+    {
+        public override string ToString() => $"{From}: {Text}";
+    }
+
+    private static IEnumerable<Link> Links() =>
+        ExampleLayout.MarkdownFiles().SelectMany(file => new MarkdownFile(file, ExampleLayout.Relative(file)).LinkTargets
+            .Where(target => target.Length > 0 && !Uri.TryCreate(target, UriKind.Absolute, out _))
+            .Select(target => ToLink(file, target)));
+
+    // "other.md#section", "folder/", or "#section" of the file itself.
+    private static Link ToLink(string file, string target)
+    {
+        var parts = target.Split('#', 2);
+        var path = parts[0].Length == 0 ? file : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, parts[0]));
+        return new Link(ExampleLayout.Relative(file), target, path, parts.Length == 2 ? parts[1] : null);
     }
 
     private static MarkdownFile Doc(string name)
@@ -97,11 +141,6 @@ public partial class DocsTests
         var path = Path.Combine(ExampleLayout.Docs, name);
         return new MarkdownFile(path, ExampleLayout.Relative(path));
     }
-
-    private static bool IsRelative(string target) =>
-        target.Length > 0 && !target.StartsWith('#') && !Uri.TryCreate(target, UriKind.Absolute, out _);
-
-    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path);
 
     [GeneratedRegex(@"^`confluentflink:(?<key>\w+)`$")]
     private static partial Regex ConfigRow();

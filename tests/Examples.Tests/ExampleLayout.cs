@@ -23,11 +23,14 @@ public static class ExampleLayout
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    /// <summary>Every Markdown file of the examples and the docs.</summary>
+    public static string Readme => Path.Combine(RepoPaths.Root, "README.md");
+
+    /// <summary>Every Markdown file of the examples and the docs, and the README that leads to them.</summary>
     public static IReadOnlyList<string> MarkdownFiles() =>
         new[] { Examples, Docs }
             .SelectMany(d => Directory.EnumerateFiles(d, "*.md", SearchOption.AllDirectories))
             .Where(f => !IsBuildOutput(f))
+            .Append(Readme)
             .Order(StringComparer.Ordinal)
             .ToList();
 

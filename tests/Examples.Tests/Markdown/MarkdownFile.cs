@@ -2,6 +2,8 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax.Inlines;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 
 namespace ConfluentFlink.Examples.Tests.Markdown;
 
@@ -25,7 +27,9 @@ public sealed class MarkdownFile
     {
         Path = path;
         RelativePath = relativePath;
-        _document = Markdig.Markdown.Parse(File.ReadAllText(path), new MarkdownPipelineBuilder().UseAdvancedExtensions().Build());
+        // Heading ids as GitHub and the Registry make them, so links to a section can be checked.
+        _document = Markdig.Markdown.Parse(File.ReadAllText(path),
+            new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).UseAdvancedExtensions().Build());
     }
 
     public string Path { get; }
@@ -43,6 +47,10 @@ public sealed class MarkdownFile
         _document.Descendants<TableRow>().Where(r => !r.IsHeader).Select(r => r.OfType<TableCell>().Select(CellText).ToArray());
 
     public IEnumerable<string> LinkTargets => _document.Descendants<LinkInline>().Select(l => l.Url ?? "");
+
+    /// <summary>The ids of the headings, the targets of <c>file.md#id</c> links.</summary>
+    public IReadOnlySet<string> HeadingIds =>
+        _document.Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
     public IEnumerable<ConfigSetCommand> ConfigSetCommands =>
         CodeBlocks.Where(b => ShellLanguages.Contains(b.Language))
