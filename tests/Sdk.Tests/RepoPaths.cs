@@ -5,11 +5,7 @@ public static class RepoPaths
 {
     public static string Root => ConfluentFlink.Harness.RepoPaths.RepoRoot;
 
-    /// <summary><c>&lt;repo root&gt;/../shared</c>: read-only reference material laid beside the clone.</summary>
-    public static string Shared => ConfluentFlink.Harness.RepoPaths.SharedDirectory;
-
     public static string Schema => Path.Combine(Root, "schema.json");
-    public static string MetaSchema => Path.Combine(Shared, "reference", "pulumi", "package-metaschema.json");
     public static string GeneratedSdk => Path.Combine(Root, "sdk", "dotnet");
     public static string PulumiApiReference => Path.Combine(Root, "tests", "PulumiApiReference");
 
