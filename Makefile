@@ -6,12 +6,10 @@ BIN := $(CURDIR)/bin
 PLUGIN := $(BIN)/pulumi-resource-confluentflink
 EMULATOR := $(BIN)/emulator/ConfluentFlink.FlinkApiEmulator
 PREFIX ?= $(HOME)/.local
-# The release version: schema.json's "version", the one place it is written (make version VERSION=x.y.z).
-VERSION := $(shell grep -m1 -o '"version": *"[^"]*"' schema.json | cut -d'"' -f4)
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: build provider emulator-bin install version dist dist-test sdk test demo emulator bench chaos clean
+.PHONY: build provider emulator-bin install version dist dist-test sdk test test-fresh-clone demo emulator bench bench-dist chaos clean
 
 build: provider emulator-bin
 	$(DOTNET) build ConfluentFlink.Pulumi.sln -c $(CONFIG) -v quiet -nologo
@@ -34,7 +32,8 @@ install: provider
 	ln -sf $(PREFIX)/lib/pulumi-resource-confluentflink/pulumi-resource-confluentflink $(PREFIX)/bin/pulumi-resource-confluentflink
 	@echo "installed: $(PREFIX)/bin/pulumi-resource-confluentflink (make sure $(PREFIX)/bin is on PATH)"
 
-# Writes VERSION into schema.json, then regenerates the SDKs from it; the build reads it from there.
+# The release version lives in one place, schema.json's "version": this writes VERSION there and regenerates the SDKs,
+# which copy it; the build reads it from there.
 version:
 	$(if $(filter command line,$(origin VERSION)),,$(error usage: make version VERSION=x.y.z))
 	@[[ "$(VERSION)" =~ ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$$ ]] || \
@@ -57,11 +56,19 @@ sdk:
 test: provider emulator-bin
 	bash tests/run-all.sh
 
+# A clone of HEAD in an empty folder (no ../shared beside it): make demo and make test must pass there.
+test-fresh-clone:
+	bash tests/fresh-clone.sh
+
 demo: provider
 	$(DOTNET) run --project demo/ConfluentFlink.Demo/ConfluentFlink.Demo.csproj -c $(CONFIG)
 
 bench: provider
 	$(DOTNET) run --project bench/ConfluentFlink.Bench/ConfluentFlink.Bench.csproj -c $(CONFIG) -v quiet -nologo
+
+# Sizes of the archives in dist/ and the cold start of the extracted linux-amd64 plugin, into bench/results.md.
+bench-dist: dist
+	$(DOTNET) run --project bench/ConfluentFlink.Bench/ConfluentFlink.Bench.csproj -c $(CONFIG) -v quiet -- --sections release
 
 # The fault/fuzz suite at a larger scale; CHAOS_SEED repeats a run.
 chaos: provider emulator-bin
