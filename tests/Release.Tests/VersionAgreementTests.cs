@@ -33,7 +33,9 @@ public class VersionAgreementTests
         var files = new Dictionary<string, string>
         {
             ["schema.json"] = """{ "name": "p", "version": "1.2.3", "nested": { "version": "9.9.9" } }""",
-            ["package.json"] = """{ "name": "p", "version": "1.2.4" }""",
+            ["package.json"] = """{ "name": "p", "version": "1.2.3", "pulumi": { "resource": true, "version": "1.2.2" } }""",
+            ["other-package.json"] = """{ "name": "q", "version": "1.2.3", "pulumi": { "resource": true, "version": "1.2.3" } }""",
+            ["other.csproj"] = "<Project><PropertyGroup><Version>1.2.4</Version></PropertyGroup></Project>",
             ["sdk.csproj"] = "<Project><PropertyGroup><Version>1.2.3</Version></PropertyGroup></Project>",
             ["version.txt"] = "1.2.3-beta\n",
             ["pulumi-plugin.json"] = """{ "resource": true }""",
@@ -45,7 +47,8 @@ public class VersionAgreementTests
         Assert.That(VersionStamps.Release(_temp.FullName), Is.EqualTo("1.2.3"));
         Assert.That(Disagreements(stated, "1.2.3"), Is.EquivalentTo(new[]
         {
-            "package.json states 1.2.4",
+            "package.json states 1.2.3 (pulumi section: 1.2.2)",
+            "other.csproj states 1.2.4",
             "version.txt states 1.2.3-beta",
             "pulumi-plugin.json states no version",
         }));

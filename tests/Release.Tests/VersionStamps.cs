@@ -25,11 +25,22 @@ public static class VersionStamps
     /// </summary>
     public static string? Read(string path) => Path.GetExtension(path) switch
     {
-        ".json" => JsonNode.Parse(File.ReadAllText(path))?["version"]?.GetValue<string>(),
+        ".json" => JsonVersion(JsonNode.Parse(File.ReadAllText(path))),
         ".csproj" => XDocument.Load(path).Descendants("Version").FirstOrDefault()?.Value,
         ".txt" => File.ReadAllText(path).Trim(),
         var other => throw new NotSupportedException($"{path}: no version reader for '{other}' files"),
     };
+
+    /// <summary>
+    /// A package.json states the version twice: npm's at the top, and the plugin's that the engine reads in its
+    /// <c>pulumi</c> section. When they differ, both are returned, so the file disagrees with any one version.
+    /// </summary>
+    private static string? JsonVersion(JsonNode? document)
+    {
+        var version = document?["version"]?.GetValue<string>();
+        var plugin = document?["pulumi"]?["version"]?.GetValue<string>();
+        return plugin is null || plugin == version ? version : $"{version ?? "no version"} (pulumi section: {plugin})";
+    }
 
     /// <summary>The version set in schema.json.</summary>
     public static string Release(string repositoryRoot) =>
