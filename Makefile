@@ -6,12 +6,10 @@ BIN := $(CURDIR)/bin
 PLUGIN := $(BIN)/pulumi-resource-confluentflink
 EMULATOR := $(BIN)/emulator/ConfluentFlink.FlinkApiEmulator
 PREFIX ?= $(HOME)/.local
-VERSION := $(shell sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' Directory.Build.props)
-DIST := $(CURDIR)/dist/pulumi-resource-confluentflink-v$(VERSION)-linux-amd64.tar.gz
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: build provider emulator-bin install dist sdk test demo emulator bench chaos clean
+.PHONY: build provider emulator-bin install version dist dist-test sdk test test-fresh-clone demo emulator bench bench-dist chaos clean
 
 build: provider emulator-bin
 	$(DOTNET) build ConfluentFlink.Pulumi.sln -c $(CONFIG) -v quiet -nologo
@@ -34,11 +32,23 @@ install: provider
 	ln -sf $(PREFIX)/lib/pulumi-resource-confluentflink/pulumi-resource-confluentflink $(PREFIX)/bin/pulumi-resource-confluentflink
 	@echo "installed: $(PREFIX)/bin/pulumi-resource-confluentflink (make sure $(PREFIX)/bin is on PATH)"
 
-# A tarball for `pulumi plugin install resource confluentflink $(VERSION) --file <tarball>`.
-dist: provider
-	mkdir -p dist
-	tar -czf $(DIST) -C $(BIN) --exclude=./emulator .
-	@echo $(DIST)
+# The release version lives in one place, schema.json's "version": this writes VERSION there and regenerates the SDKs,
+# which copy it; the build reads it from there.
+version:
+	$(if $(filter command line,$(origin VERSION)),,$(error usage: make version VERSION=x.y.z))
+	@[[ "$(VERSION)" =~ ^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?$$ ]] || \
+	  { echo "VERSION=$(VERSION) is not a semantic version such as 1.2.3" >&2; exit 2; }
+	sed -i '0,/"version": *"[^"]*"/s//"version": "$(VERSION)"/' schema.json
+	$(MAKE) sdk
+
+# The release files in dist/: an archive per platform, the symbols, their checksums (release/dist.sh).
+# `make dist VERSION=x.y.z` first sets the version (make version).
+dist: $(if $(filter command line,$(origin VERSION)),version)
+	bash release/dist.sh
+
+# Builds dist/, then tests it: names, layout, executable formats, checksums, the linux-amd64 plugin booting.
+dist-test: dist
+	bash tests/run-dist-tests.sh
 
 sdk:
 	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --dotnet sdk/dotnet --nodejs sdk/nodejs
@@ -46,11 +56,19 @@ sdk:
 test: provider emulator-bin
 	bash tests/run-all.sh
 
+# A clone of HEAD in an empty folder (no ../shared beside it): make demo and make test must pass there.
+test-fresh-clone:
+	bash tests/fresh-clone.sh
+
 demo: provider
 	$(DOTNET) run --project demo/ConfluentFlink.Demo/ConfluentFlink.Demo.csproj -c $(CONFIG)
 
 bench: provider
 	$(DOTNET) run --project bench/ConfluentFlink.Bench/ConfluentFlink.Bench.csproj -c $(CONFIG) -v quiet -nologo
+
+# Sizes of the archives in dist/ and the cold start of the extracted linux-amd64 plugin, into bench/results.md.
+bench-dist: dist
+	$(DOTNET) run --project bench/ConfluentFlink.Bench/ConfluentFlink.Bench.csproj -c $(CONFIG) -v quiet -- --sections release
 
 # The fault/fuzz suite at a larger scale; CHAOS_SEED repeats a run.
 chaos: provider emulator-bin
@@ -60,5 +78,5 @@ emulator: emulator-bin
 	@$(EMULATOR)
 
 clean:
-	rm -rf $(BIN) TestResults dist
+	rm -rf $(BIN) TestResults dist obj/dist
 	$(DOTNET) clean ConfluentFlink.Pulumi.sln -v quiet -nologo

@@ -1,27 +1,15 @@
 #!/usr/bin/env bash
 # The one test command (`make test`): every NUnit project, then every Node suite (tests/*/package.json).
-# Ends by writing and printing "N passed, M failed" summed over all runs.
+# Ends by writing and printing "N passed, M failed, K skipped" summed over all runs, after the skipped tests' names.
+# The tests of release archives (category ReleaseArchives) need `make dist` and run in `make dist-test` instead.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source tests/counts.sh
 results="$PWD/TestResults"
 rm -rf "$results"; mkdir -p "$results"
-passed=0; failed=0
-
-count_trx() { # counters of one TRX file; a missing file means the run never got to execute tests
-  local trx=$1
-  if [ ! -f "$trx" ]; then failed=$((failed + 1)); return; fi
-  local p f
-  p=$(grep -o '<Counters [^>]*' "$trx" | grep -o ' passed="[0-9]*"' | grep -o '[0-9]*')
-  f=$(grep -o '<Counters [^>]*' "$trx" | grep -oE ' (failed|error|timeout|aborted)="[0-9]*"' | grep -o '[0-9]*' | awk '{s+=$1} END {print s+0}')
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
-}
 
 for proj in tests/*/*.Tests.csproj; do
-  name=$(basename "$proj" .csproj)
-  echo "=== $name"
-  dotnet test "$proj" -c Release --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results" -nologo 2>&1 | tee "$results/$name.log" | grep -vE '^\s+(Passed|Skipped) ' || true
-  count_trx "$results/$name.trx"
+  run_nunit "$results" "$proj" --filter "TestCategory!=ReleaseArchives"
 done
 
 # Node suites: every folder under tests/ with a package.json (tests/wire, tests/sdk-nodejs), installed from its lockfile.
@@ -30,16 +18,11 @@ for dir in tests/*/; do
   [ -f "$dir/package.json" ] || continue
   echo "=== $name (Node)"
   if (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
-    node --test --test-reporter=tap "$dir/" 2>&1 | tee "$results/$name.tap" | grep -E '^(not ok|# (pass|fail))' || true
-    p=$(grep -E '^# pass ' "$results/$name.tap" | grep -o '[0-9]*' | tail -1)
-    f=$(grep -E '^# fail ' "$results/$name.tap" | grep -o '[0-9]*' | tail -1)
-    [ -z "$p$f" ] && f=1
-    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+    node --test --test-reporter=tap "$dir/" 2>&1 | tee "$results/$name.tap" | grep -E '^(not ok|# (pass|fail|skipped))' || true
+    count_tap "$results/$name.tap"
   else
     echo "npm ci failed in $dir"; failed=$((failed + 1))
   fi
 done
 
-line="$passed passed, $failed failed"
-echo "$line" | tee "$results/summary.txt"
-[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
+finish "$results"

@@ -12,7 +12,8 @@ public static class ColdStart
 {
     public const double FirstRpcGoalMs = 150;
 
-    public static async Task MeasureAsync(BenchRig rig, FloorApp floor, int launches, Report report)
+    public static async Task MeasureAsync(BenchRig rig, FloorApp floor, int launches, Report report,
+        string section = "Cold start", string subject = "")
     {
         var toPort = new Samples();
         var toFirstRpc = new Samples();
@@ -34,10 +35,9 @@ public static class ColdStart
             if (i >= 0) floorToLine.Add(floorTime);
         }
 
-        const string section = "Cold start";
-        report.Add(section, new Row($"start → port on stdout (median of {launches})", Report.Ms(toPort.Median),
+        report.Add(section, new Row($"{subject}start → port on stdout (median of {launches})", Report.Ms(toPort.Median),
             $"{Report.Ms(floorToLine.Median)} (trivial console program → first line)", Report.Times(toPort.Median / floorToLine.Median), "-", null));
-        report.Add(section, new Row($"start → first answered GetPluginInfo (median of {launches})", Report.Ms(toFirstRpc.Median),
+        report.Add(section, new Row($"{subject}start → first answered GetPluginInfo (median of {launches})", Report.Ms(toFirstRpc.Median),
             $"{Report.Ms(floorToLine.Median)} (trivial console program → first line)", Report.Times(toFirstRpc.Median / floorToLine.Median),
             $"≤ {FirstRpcGoalMs} ms", toFirstRpc.Median <= FirstRpcGoalMs));
     }

@@ -12,7 +12,10 @@ public static class Machine
         var os = File.Exists("/etc/os-release")
             ? File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?["PRETTY_NAME=".Length..].Trim('"')
             : null;
+        // Other work on the machine slows every figure, the baselines too: say how busy it was.
+        var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
         return $"{Environment.ProcessorCount} cores, {memoryGb} memory, {os ?? RuntimeInformation.OSDescription} " +
-               $"({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC";
+               $"({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, " +
+               $"load average {load} at the start";
     }
 }

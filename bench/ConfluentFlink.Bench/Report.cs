@@ -10,6 +10,7 @@ public sealed record Row(string Measure, string Plugin, string Baseline, string 
 public sealed class Report
 {
     private readonly List<(string Section, Row Row)> _rows = [];
+    private readonly Dictionary<string, string> _subjects = [];
 
     public IReadOnlyList<Row> Rows => _rows.Select(r => r.Row).ToList();
 
@@ -19,27 +20,70 @@ public sealed class Report
         Console.WriteLine($"  {row.Measure}: {row.Plugin} (baseline {row.Baseline}, {row.Ratio}) goal {row.Goal} {Verdict(row.Met)}");
     }
 
+    /// <summary>What a section measured, when it is not the plugin the bench was given.</summary>
+    public void Describe(string section, string subject) => _subjects[section] = subject;
+
     public static string Ms(double value) => value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
 
     public static string Times(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
 
-    public string Markdown(string machine, string plugin, string? publishNotes)
+    /// <summary>
+    /// bench/results.md: each section measured now, under a line that says on what machine and of what; the sections of
+    /// <paramref name="previous"/> (the file as it was) that this run did not measure, kept as they were, in their
+    /// place; then the notes.
+    /// </summary>
+    public string Markdown(string machine, string plugin, string? publishNotes, string? previous)
     {
+        var measured = _rows.GroupBy(r => r.Section)
+            .Select(g => (Heading: $"## {g.Key}", Text: Section(g.Key, machine, _subjects.GetValueOrDefault(g.Key, $"plugin `{plugin}`"), g.Select(r => r.Row))))
+            .ToList();
         var text = new StringBuilder();
         text.AppendLine("# Benchmark results").AppendLine();
-        text.AppendLine($"Written by `make bench` (bench/ConfluentFlink.Bench). Machine: {machine}.").AppendLine();
-        text.AppendLine($"Plugin measured: `{plugin}`. Every figure is beside a baseline measured in the same run; ratios are plugin / baseline.").AppendLine();
-        foreach (var section in _rows.GroupBy(r => r.Section))
+        text.AppendLine("Written by `make bench` (bench/ConfluentFlink.Bench), and its release archives section by `make bench-dist`. " +
+                        "Every figure is beside a baseline measured in the same run; ratios are plugin / baseline.").AppendLine();
+        foreach (var (heading, kept) in Sections(previous, publishNotes))
         {
-            text.AppendLine($"## {section.Key}").AppendLine();
-            text.AppendLine("| Measure | Plugin | Baseline | Ratio / added | Goal | Met |");
-            text.AppendLine("|---|---|---|---|---|---|");
-            foreach (var (_, row) in section)
-                text.AppendLine($"| {row.Measure} | {row.Plugin} | {row.Baseline} | {row.Ratio} | {row.Goal} | {Verdict(row.Met)} |");
-            text.AppendLine();
+            var fresh = measured.FindIndex(m => m.Heading == heading);
+            text.Append(fresh < 0 ? kept : measured[fresh].Text);
+            if (fresh >= 0) measured.RemoveAt(fresh);
         }
+        foreach (var (_, fresh) in measured) text.Append(fresh);
         if (publishNotes is not null) text.AppendLine(publishNotes.TrimEnd()).AppendLine();
         return text.ToString();
+    }
+
+    private static string Section(string name, string machine, string subject, IEnumerable<Row> rows)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"## {name}").AppendLine();
+        text.AppendLine($"Measured on {machine}; {subject}.").AppendLine();
+        text.AppendLine("| Measure | Plugin | Baseline | Ratio / added | Goal | Met |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+            text.AppendLine($"| {row.Measure} | {row.Plugin} | {row.Baseline} | {row.Ratio} | {row.Goal} | {Verdict(row.Met)} |");
+        return text.AppendLine().ToString();
+    }
+
+    /// <summary>The "## " sections of an earlier results file, up to the notes, which are always written anew.</summary>
+    private static IEnumerable<(string Heading, string Text)> Sections(string? previous, string? publishNotes)
+    {
+        if (previous is null) yield break;
+        var notesHeading = publishNotes?.Split('\n').FirstOrDefault(l => l.StartsWith("## ", StringComparison.Ordinal))?.TrimEnd();
+        string? heading = null;
+        var text = new StringBuilder();
+        foreach (var line in previous.Split('\n').Select(l => l.TrimEnd('\r')))
+        {
+            if (!line.StartsWith("## ", StringComparison.Ordinal))
+            {
+                if (heading is not null) text.AppendLine(line);
+                continue;
+            }
+            if (heading is not null) yield return (heading, text.ToString());
+            if (line == notesHeading) yield break;
+            heading = line;
+            text.Clear().AppendLine(line);
+        }
+        if (heading is not null) yield return (heading, text.ToString());
     }
 
     private static string Verdict(bool? met) => met switch { true => "yes", false => "NO", null => "-" };

@@ -6,7 +6,7 @@ using ConfluentFlink.FlinkApi.Tests.Support;
 namespace ConfluentFlink.FlinkApi.Tests;
 
 /// <summary>
-/// Every body the client sends and every body the emulator answers, checked against the shared OpenAPI file.
+/// Every body the client sends and every body the emulator answers, checked against Confluent's OpenAPI excerpt.
 /// </summary>
 public sealed class ContractTests : EmulatorTest
 {

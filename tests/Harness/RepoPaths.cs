@@ -19,9 +19,6 @@ public static class RepoPaths
     /// <summary>The published Flink API emulator, as <c>make emulator-bin</c> writes it.</summary>
     public static string EmulatorBinary => Path.Combine(RepoRoot, "bin", "emulator", "ConfluentFlink.FlinkApiEmulator");
 
-    /// <summary>The read-only reference folder beside the repository.</summary>
-    public static string SharedDirectory => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-
     /// <summary>The repository's <c>schema.json</c>, the plugin's embedded schema.</summary>
     public static string SchemaFile => Path.Combine(RepoRoot, "schema.json");
 

@@ -7,11 +7,7 @@ public static class RepoPaths
 {
     public static string Root => ConfluentFlink.Harness.RepoPaths.RepoRoot;
 
-    /// <summary><c>&lt;repo root&gt;/../shared</c>: read-only reference material laid beside the clone.</summary>
-    public static string Shared => ConfluentFlink.Harness.RepoPaths.SharedDirectory;
-
     public static string Schema => Path.Combine(Root, "schema.json");
-    public static string MetaSchema => Path.Combine(Shared, "reference", "pulumi", "package-metaschema.json");
     public static string GeneratedSdk => Sdk(SdkLanguage.DotNet);
 
     /// <summary>The committed SDK folder of a language: <c>sdk/dotnet</c> or <c>sdk/nodejs</c>.</summary>

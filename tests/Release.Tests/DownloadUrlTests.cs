@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using ConfluentFlink.Harness;
+
+namespace ConfluentFlink.Release.Tests;
+
+/// <summary>The engine installs the plugin on first use from the GitHub releases of the project's repository.</summary>
+public class DownloadUrlTests
+{
+    [Test]
+    public void PluginDownloadURL_is_the_github_releases_of_the_repository_owner()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!;
+        var repository = new Uri(schema["repository"]!.GetValue<string>());
+        Assert.That(repository.Host, Is.EqualTo("github.com"), "the download URL is derived from a GitHub repository");
+        var owner = repository.AbsolutePath.Trim('/').Split('/')[0];
+
+        // "github://api.github.com/<owner>": the engine fetches releases/download/v<version>/<archive> of
+        // github.com/<owner>/pulumi-<package name>, so the repository must be named after the package.
+        Assert.That(schema["pluginDownloadURL"]?.GetValue<string>(), Is.EqualTo($"github://api.github.com/{owner}"));
+        Assert.That(repository.AbsolutePath.Trim('/'), Is.EqualTo($"{owner}/pulumi-{schema["name"]!.GetValue<string>()}"));
+    }
+}
