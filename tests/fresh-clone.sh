@@ -51,7 +51,7 @@ check() {
 # The clone's own builds must not leave build servers behind (they would outlive the folder), and it must not find
 # the reference documents through the variables CI sets.
 in_clone() {
-  env -u PULUMI_PACKAGE_METASCHEMA -u FLINK_OPENAPI MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 \
+  env -u PULUMI_PACKAGE_METASCHEMA -u FLINK_OPENAPI -u FLINK_CONNECTION_TYPES MSBUILDDISABLENODEREUSE=1 DOTNET_CLI_USE_MSBUILD_SERVER=0 \
     UseSharedCompilation=false make -C "$clone" "$@"
 }
 

@@ -13,6 +13,9 @@ public sealed record ReferenceDocument(string Title, string Variable, string Bes
     public static readonly ReferenceDocument FlinkOpenApi =
         new("Confluent's Flink Connections OpenAPI excerpt", "FLINK_OPENAPI", "confluent/flink-connections-openapi.yaml");
 
+    public static readonly ReferenceDocument FlinkConnectionTypes =
+        new("Confluent's catalog of connection types and their credentials", "FLINK_CONNECTION_TYPES", "confluent/connection-types.md");
+
     private string DefaultPath => Path.GetFullPath(Path.Combine(RepoPaths.RepoRoot, "..", "shared", "reference", BesideTheClone));
 
     /// <summary>The document's path, or null when neither the variable nor the folder beside the clone has it.</summary>

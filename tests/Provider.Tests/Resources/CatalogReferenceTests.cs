@@ -14,18 +14,9 @@ namespace ConfluentFlink.Provider.Tests.Resources;
 /// </summary>
 public partial class CatalogReferenceTests
 {
-    private const string Variable = "FLINK_CONNECTION_TYPES";
     private readonly ConnectionCatalog _catalog = ConnectionCatalog.Embedded;
 
-    private static string Reference()
-    {
-        var path = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given
-            ? given
-            : Path.Combine(RepoPaths.SharedDirectory, "reference", "confluent", "connection-types.md");
-        if (!File.Exists(path))
-            Assert.Ignore($"Confluent's catalog of connection types (connection-types.md) is not at {path}; set {Variable} to its path to run this test");
-        return File.ReadAllText(path);
-    }
+    private static string Reference() => File.ReadAllText(ReferenceDocument.FlinkConnectionTypes.PathOrSkip(Assert.Ignore));
 
     /// <summary>The rows of the markdown table whose header row starts with <paramref name="firstHeader"/>.</summary>
     private static IReadOnlyList<string[]> Table(string markdown, string firstHeader) =>
