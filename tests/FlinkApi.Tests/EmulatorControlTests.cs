@@ -73,6 +73,6 @@ public sealed class EmulatorControlTests : EmulatorTest
     {
         var injector = new FaultInjector();
         injector.Set(plan);
-        return Enumerable.Range(0, 200).Select(i => injector.Next(isWrite: i % 2 == 0)).ToList();
+        return Enumerable.Range(0, 200).Select(i => injector.Next(i % 2 == 0 ? "POST" : "GET")).ToList();
     }
 }
