@@ -16,6 +16,11 @@ public sealed class FlinkApiSettings
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
     /// <summary>Longest single wait, including a server's Retry-After.</summary>
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest the lookup may take that settles an answer lost on the way back (did the create, update or delete
+    /// happen?). It has short retries of its own; under a custom timeout it gets at most a quarter of it.
+    /// </summary>
+    public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>Items asked for per list page (the API allows 1 to 100).</summary>
     public int ListPageSize { get; init; } = 100;
 

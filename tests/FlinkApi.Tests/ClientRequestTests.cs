@@ -49,7 +49,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(_mock.GetMatchCount(create), Is.EqualTo(1));
-        Assert.That(outcome.Adopted, Is.False);
+        Assert.That(outcome.Kind, Is.EqualTo(CreateOutcomeKind.Created));
         Assert.That(outcome.Connection.Name, Is.EqualTo("my-openai"));
         Assert.That(outcome.Connection.Metadata!.ResourceVersion, Is.EqualTo("rv1"));
         Assert.That(outcome.Connection.Status!.Phase, Is.EqualTo("READY"));

@@ -56,12 +56,15 @@ public sealed class FlinkConnectionResource
         {
             outcome = await client.CreateAsync(target.Scope, request, cancellationToken);
         }
+        catch (CreateOutcomeUnknownException e)
+        {
+            throw e.WithAdvice($"If it does, bring it under Pulumi with: {ImportCommand(id)}");
+        }
         catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
-            throw new ProviderUserException($"{e.Message}. To manage the existing connection with Pulumi, import it: " +
-                $"pulumi import {Token} <resource name> {id}");
+            throw new ProviderUserException($"{e.Message}. To manage the existing connection with Pulumi, import it: {ImportCommand(id)}");
         }
-        if (!outcome.Adopted)
+        if (outcome.Kind == CreateOutcomeKind.Created)
         {
             _logger.LogInformation("Created connection {Id}", id);
             return new CreateResult(id, _state.Build(news, target, outcome.Connection));
@@ -162,6 +165,8 @@ public sealed class FlinkConnectionResource
             }
         }
     }
+
+    private static string ImportCommand(string id) => $"pulumi import {Token} <resource name> {id}";
 
     private IFlinkConnectionsClient Client(ConnectionTarget target, SettingResolver settings) => _clients(target.ApiSettings(settings.MaxRetries));
 

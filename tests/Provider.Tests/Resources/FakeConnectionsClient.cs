@@ -23,7 +23,7 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
 
     private static string Key(ConnectionScope scope, string name) => $"{scope.OrganizationId}/{scope.EnvironmentId}/{name}";
 
-    public Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, CancellationToken cancellationToken)
+    public Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, OperationBudget budget)
     {
         Calls.Enqueue("POST " + request.Name);
         var connection = new Connection
@@ -35,19 +35,19 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
         };
         if (!Store.TryAdd(Key(scope, request.Name), connection))
             throw new FlinkApiException("Confluent API 409 resource_already_exists", HttpStatusCode.Conflict, "resource_already_exists");
-        return Task.FromResult(new CreateOutcome(connection, AdoptNextCreate));
+        return Task.FromResult(new CreateOutcome(connection, AdoptNextCreate ? CreateOutcomeKind.AdoptedAfterLostAnswer : CreateOutcomeKind.Created));
     }
 
-    public Task<Connection?> GetAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public Task<Connection?> GetAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
         Calls.Enqueue("GET " + name);
         return Task.FromResult(Store.TryGetValue(Key(scope, name), out var c) ? Copy(c) : null);
     }
 
-    public Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, OperationBudget budget) =>
         Task.FromResult<IReadOnlyList<Connection>>(Store.Values.ToList());
 
-    public Task UpdateAsync(ConnectionScope scope, Connection connection, CancellationToken cancellationToken)
+    public Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget)
     {
         Calls.Enqueue("PUT " + connection.Name);
         if (StaleConflictsToReturn > 0)
@@ -61,7 +61,7 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
         return Task.CompletedTask;
     }
 
-    public Task<bool> DeleteAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
         Calls.Enqueue("DELETE " + name);
         return Task.FromResult(Store.TryRemove(Key(scope, name), out _));
