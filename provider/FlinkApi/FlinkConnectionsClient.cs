@@ -87,24 +87,22 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
 
         var plan = WritePlan(budget);
         var sentAt = DateTimeOffset.UtcNow;
-        Sent<IApiResponse<Connection>> sent;
         try
         {
-            sent = await SendAsync(plan, budget, $"create of connection '{request.Name}'",
+            var sent = await SendAsync(plan, budget, $"create of connection '{request.Name}'",
                 (p, token) => _api.Create(scope.OrganizationId, scope.EnvironmentId, body, p, token)).ConfigureAwait(false);
+            using var response = sent.Response;
+            if (response is { IsSuccessStatusCode: true })
+                return new CreateOutcome(FailureMapper.RequireContent(response), CreateOutcomeKind.Created);
+            var failure = sent.Failure ?? FailureMapper.ToException(response!);
+            if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+            return await _resolver.ResolveCreateAsync(scope, request, sentAt, failure, budget).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested && plan.Attempts.MayHaveReached > 0)
         {
             // Cancel ends everything at once, the lookup included; the caller still learns that the connection may exist.
             throw CreateOutcomeUnknownException.Cancelled(request.Name);
         }
-
-        using var response = sent.Response;
-        if (response is { IsSuccessStatusCode: true })
-            return new CreateOutcome(FailureMapper.RequireContent(response), CreateOutcomeKind.Created);
-        var failure = sent.Failure ?? FailureMapper.ToException(response!);
-        if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
-        return await _resolver.ResolveCreateAsync(scope, request, sentAt, failure, budget).ConfigureAwait(false);
     }
 
     public async Task<Connection?> GetAsync(ConnectionScope scope, string name, OperationBudget budget)

@@ -29,20 +29,8 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
     public async Task<CreateOutcome> ResolveCreateAsync(ConnectionScope scope, ConnectionRequest request, DateTimeOffset sentAt,
         FlinkApiException failure, OperationBudget budget)
     {
-        Connection? found;
-        try
-        {
-            found = await LookupAsync(scope, request.Name, budget).ConfigureAwait(false);
-        }
-        catch (FlinkApiException lookupFailure)
-        {
-            throw CreateOutcomeUnknownException.LookupFailed(request.Name, failure, lookupFailure);
-        }
-        catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested)
-        {
-            throw CreateOutcomeUnknownException.Cancelled(request.Name);
-        }
-
+        var found = await LookupAsync(scope, request.Name, budget,
+            lookupFailure => CreateOutcomeUnknownException.LookupFailed(request.Name, failure, lookupFailure)).ConfigureAwait(false);
         if (found is null)
         {
             // A 409 for a connection that is gone again was someone else's: the API's own answer says it best.
@@ -78,18 +66,8 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
     public async Task ConfirmUpdateAsync(ConnectionScope scope, string name, string sentVersion, FlinkApiException failure,
         OperationBudget budget)
     {
-        Connection? found;
-        try
-        {
-            found = await LookupAsync(scope, name, budget).ConfigureAwait(false);
-        }
-        catch (FlinkApiException lookupFailure)
-        {
-            throw new FlinkApiException($"The update of connection '{name}' may or may not have been applied: {failure.Message}. " +
-                $"Reading the connection back to find out failed too: {lookupFailure.Message}. Running the update again is safe.",
-                innerException: lookupFailure);
-        }
-
+        var found = await LookupAsync(scope, name, budget, lookupFailure => InDoubt("update", name, failure, lookupFailure))
+            .ConfigureAwait(false);
         if (found is null) throw failure.WithNote($"A lookup found no connection named '{name}'.");
         var current = found.Metadata?.ResourceVersion;
         if (string.IsNullOrEmpty(current) || string.Equals(current, sentVersion, StringComparison.Ordinal))
@@ -101,20 +79,29 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
     /// <summary>A lookup that answers 404 confirms the delete.</summary>
     public async Task ConfirmDeleteAsync(ConnectionScope scope, string name, FlinkApiException failure, OperationBudget budget)
     {
-        Connection? found;
+        var found = await LookupAsync(scope, name, budget, lookupFailure => InDoubt("delete", name, failure, lookupFailure))
+            .ConfigureAwait(false);
+        if (found is not null) throw failure.WithNote($"Connection '{name}' still exists: it was not deleted.");
+        logger.LogInformation("Deleted connection {Name}: the answer was lost, and a lookup answered 404", name);
+    }
+
+    /// <summary>An update or delete whose outcome stays unknown; doing it again is harmless, so the user can simply retry.</summary>
+    private static FlinkApiException InDoubt(string operation, string name, FlinkApiException failure, FlinkApiException lookupFailure) =>
+        new($"The {operation} of connection '{name}' may or may not have happened: {failure.Message}. Looking the connection up " +
+            $"to find out failed too: {lookupFailure.Message}. Running the {operation} again is safe.", innerException: lookupFailure);
+
+    /// <summary>The connection, or null on 404; a lookup that fails throws what <paramref name="whenItFails"/> makes of it.</summary>
+    private async Task<Connection?> LookupAsync(ConnectionScope scope, string name, OperationBudget budget,
+        Func<FlinkApiException, Exception> whenItFails)
+    {
         try
         {
-            found = await LookupAsync(scope, name, budget).ConfigureAwait(false);
+            return await LookupAsync(scope, name, budget).ConfigureAwait(false);
         }
         catch (FlinkApiException lookupFailure)
         {
-            throw new FlinkApiException($"The delete of connection '{name}' may or may not have happened: {failure.Message}. " +
-                $"Looking the connection up to find out failed too: {lookupFailure.Message}. Running the delete again is safe.",
-                innerException: lookupFailure);
+            throw whenItFails(lookupFailure);
         }
-
-        if (found is not null) throw failure.WithNote($"Connection '{name}' still exists: it was not deleted.");
-        logger.LogInformation("Deleted connection {Name}: the answer was lost, and a lookup answered 404", name);
     }
 
     private async Task<Connection?> LookupAsync(ConnectionScope scope, string name, OperationBudget budget)

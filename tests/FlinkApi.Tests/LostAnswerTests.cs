@@ -161,6 +161,19 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_delete_whose_lookup_fails_too_says_it_may_have_happened_and_can_be_run_again()
+    {
+        var client = Client(MaxRetries);
+        await client.CreateAsync(Scope, Request("unsure"), CancellationToken.None);
+        await Admin.SetFaultsAsync(new FaultPlan { FailNext = int.MaxValue, FailStatus = 503 });
+
+        var error = await Expect<FlinkApiException>(() => client.DeleteAsync(Scope, "unsure", CancellationToken.None));
+
+        Assert.That(error.Message, Does.StartWith("The delete of connection 'unsure' may or may not have happened: Confluent API 503")
+            .And.EndWith("Running the delete again is safe."));
+    }
+
+    [Test]
     public async Task A_create_that_never_reached_the_service_is_not_in_doubt()
     {
         // A port that was free a moment ago: every connection is refused, so no request left this machine.
