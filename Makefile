@@ -11,7 +11,7 @@ DIST := $(CURDIR)/dist/pulumi-resource-confluentflink-v$(VERSION)-linux-amd64.ta
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 
-.PHONY: build provider emulator-bin install dist sdk test demo emulator bench chaos clean
+.PHONY: build provider emulator-bin install dist sdk test demo emulator bench chaos storm clean
 
 build: provider emulator-bin
 	$(DOTNET) build ConfluentFlink.Pulumi.sln -c $(CONFIG) -v quiet -nologo
@@ -52,9 +52,13 @@ demo: provider
 bench: provider
 	$(DOTNET) run --project bench/ConfluentFlink.Bench/ConfluentFlink.Bench.csproj -c $(CONFIG) -v quiet -nologo
 
-# The fault/fuzz suite at a larger scale; CHAOS_SEED repeats a run.
+# The fault/fuzz suite at a larger scale; CHAOS_SEED repeats a run (a comma-separated list storms once per seed).
 chaos: provider emulator-bin
 	CHAOS_SCALE=$${CHAOS_SCALE:-10} $(DOTNET) test tests/Robustness.Tests/ConfluentFlink.Robustness.Tests.csproj -c $(CONFIG) -nologo --logger "console;verbosity=normal"
+
+# Only the fault storms (with the dead-backend twist) at CHAOS_SCALE 10, one seed: what CI runs after `make test`.
+storm: provider emulator-bin
+	bash tests/run-storm.sh
 
 emulator: emulator-bin
 	@$(EMULATOR)
