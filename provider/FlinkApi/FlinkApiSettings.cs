@@ -20,7 +20,7 @@ public sealed class FlinkApiSettings
     /// Longest the lookup may take that settles an answer lost on the way back (did the create, update or delete
     /// happen?). It has short retries of its own; under a custom timeout it gets at most a quarter of it.
     /// </summary>
-    public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Items asked for per list page (the API allows 1 to 100).</summary>
     public int ListPageSize { get; init; } = 100;
 
