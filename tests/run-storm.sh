@@ -11,10 +11,12 @@ CHAOS_SCALE=${CHAOS_SCALE:-10} dotnet test tests/Robustness.Tests/ConfluentFlink
   --filter "FullyQualifiedName~ConfluentFlink.Robustness.Tests.Storm." --logger "console;verbosity=normal" \
   --results-directory "$results" 2>&1 | tee "$results/storm.log" | grep -vE '^\s+(Passed|Skipped) ' || true
 
-# dotnet test ends with "Passed!  - Failed: 0, Passed: 2, Skipped: 0, Total: 2, ..."; no such line means the run broke.
-count() { grep -E '^(Passed|Failed)! ' "$results/storm.log" | tail -1 | grep -oE "$1: +[0-9]+" | grep -oE '[0-9]+'; }
+# The console logger ends with "Total tests: N", then "Passed: N", "Failed: N", "Skipped: N" lines (only those that are
+# not zero); no such block means the run broke before it could count.
+totals=$(sed -n '/^Total tests:/,/Total time:/p' "$results/storm.log")
+count() { grep -oE "^ *$1: [0-9]+" <<<"$totals" | grep -oE '[0-9]+'; }
 passed=$(count Passed); failed=$(count Failed); skipped=$(count Skipped)
-[ -z "$passed$failed" ] && failed=1
+[ -z "$totals" ] && failed=1
 line="${passed:-0} passed, ${failed:-0} failed"
 [ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"
 echo "$line" | tee "$results/summary.txt"

@@ -15,6 +15,7 @@ namespace ConfluentFlink.Robustness.Tests.Storm;
 public sealed partial class StormRun(ResourceProvider.ResourceProviderClient client, string apiSecret)
 {
     private readonly ConcurrentDictionary<string, bool> _exists = new();
+    private readonly ConcurrentDictionary<string, bool> _createdOk = new();
     private readonly ConcurrentDictionary<string, CreateFailureKind> _failedCreates = new();
     private readonly ConcurrentDictionary<string, bool> _deletesInDoubt = new();
     private readonly ConcurrentBag<string> _secrets = [apiSecret];
@@ -64,8 +65,7 @@ public sealed partial class StormRun(ResourceProvider.ResourceProviderClient cli
         TimeSpan duration)
     {
         var storedNames = stored.Select(c => c.Name).ToList();
-        var reported = ReportedExisting.ToHashSet();
-        var adopted = AdoptedName().Matches(pluginTranscript).Select(m => m.Groups[1].Value).Distinct().Count(reported.Contains);
+        var adopted = AdoptedName().Matches(pluginTranscript).Select(m => m.Groups[1].Value).Distinct().Count(_createdOk.ContainsKey);
         var failuresByKind = Failures.GroupBy(f => f.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}");
         return new StormFigures(run, ChaosScale.Factor, seed, connections, _operations,
             Failures.IsEmpty ? "none" : string.Join(", ", failuresByKind),
@@ -122,6 +122,7 @@ public sealed partial class StormRun(ResourceProvider.ResourceProviderClient cli
         {
             var (createdId, outputs, inputs) = await Lifecycle.CreateAsync(client, name, Lifecycle.OpenAiInputs(name, apiKey));
             Assert.That(createdId, Is.EqualTo(id));
+            _createdOk[name] = true;
             return (outputs, inputs);
         }
         catch (RpcException failure)
