@@ -23,7 +23,7 @@ public sealed class Report
 
     public static string Times(double ratio) => ratio.ToString("0.00", CultureInfo.InvariantCulture) + "x";
 
-    public string Markdown(string machine, string plugin, string? publishNotes)
+    public string Markdown(string machine, string plugin, string? notes)
     {
         var text = new StringBuilder();
         text.AppendLine("# Benchmark results").AppendLine();
@@ -38,7 +38,7 @@ public sealed class Report
                 text.AppendLine($"| {row.Measure} | {row.Plugin} | {row.Baseline} | {row.Ratio} | {row.Goal} | {Verdict(row.Met)} |");
             text.AppendLine();
         }
-        if (publishNotes is not null) text.AppendLine(publishNotes.TrimEnd()).AppendLine();
+        if (notes is not null) text.AppendLine(notes.TrimEnd()).AppendLine();
         return text.ToString();
     }
 
