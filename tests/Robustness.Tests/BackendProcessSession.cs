@@ -1,6 +1,5 @@
 using ConfluentFlink.FlinkApiEmulator.Admin;
 using ConfluentFlink.Harness;
-using Pulumirpc;
 
 namespace ConfluentFlink.Robustness.Tests;
 
@@ -31,22 +30,8 @@ public sealed class BackendProcessSession : IAsyncDisposable
         var backend = await EmulatorProcess.StartAsync(new Dictionary<string, string?> { ["FLINK_API_SECRET"] = apiSecret });
         try
         {
-            var plugin = await PluginProcess.StartAsync();
-            try
-            {
-                await plugin.Client.ConfigureAsync(new ConfigureRequest
-                {
-                    AcceptSecrets = true,
-                    AcceptResources = true,
-                    Args = PluginSession.ProviderConfig(backend.BaseUrl, apiSecret, maxRetries),
-                });
-                return new BackendProcessSession(backend, plugin, apiSecret);
-            }
-            catch
-            {
-                await plugin.DisposeAsync();
-                throw;
-            }
+            return new BackendProcessSession(backend, await PluginSession.StartConfiguredPluginAsync(backend.BaseUrl, apiSecret, maxRetries),
+                apiSecret);
         }
         catch
         {

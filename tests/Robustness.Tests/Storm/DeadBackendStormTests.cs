@@ -13,7 +13,6 @@ namespace ConfluentFlink.Robustness.Tests.Storm;
 [TestFixture]
 public class DeadBackendStormTests
 {
-    private const int Parallelism = 16;
     // Few retries: once the backend is gone every request is refused, and the run should end soon after.
     private const int MaxRetries = 3;
     private const int HeldForeverMs = 600_000;
@@ -29,8 +28,7 @@ public class DeadBackendStormTests
 
         var run = new StormRun(session.Plugin.Client, session.ApiSecret);
         var clock = Stopwatch.StartNew();
-        var lifecycles = Parallel.ForEachAsync(Enumerable.Range(0, connections), new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
-            async (i, _) => await run.LiveOneConnectionAsync(i));
+        var lifecycles = run.LiveAllAsync(connections);
 
         var truth = await KillAfterACreateCommittedAsync(session.Admin, faults, run, connections / 3);
         await session.KillBackendAsync();

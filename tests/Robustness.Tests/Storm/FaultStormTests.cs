@@ -13,7 +13,6 @@ namespace ConfluentFlink.Robustness.Tests.Storm;
 [TestFixture]
 public class FaultStormTests
 {
-    private const int Parallelism = 16;
     private const int MaxRetries = 10;
 
     public static IEnumerable<int> Seeds => ChaosScale.Seeds;
@@ -28,8 +27,7 @@ public class FaultStormTests
 
         var run = new StormRun(session.Client, session.ApiSecret);
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, connections), new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
-            async (i, _) => await run.LiveOneConnectionAsync(i));
+        await run.LiveAllAsync(connections);
         clock.Stop();
 
         var stats = await session.Admin.GetStatsAsync();

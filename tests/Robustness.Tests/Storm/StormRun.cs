@@ -14,6 +14,8 @@ namespace ConfluentFlink.Robustness.Tests.Storm;
 /// </summary>
 public sealed partial class StormRun(ResourceProvider.ResourceProviderClient client, string apiSecret)
 {
+    private const int Parallelism = 16;
+
     private readonly ConcurrentDictionary<string, bool> _exists = new();
     private readonly ConcurrentDictionary<string, bool> _createdOk = new();
     private readonly ConcurrentDictionary<string, CreateFailureKind> _failedCreates = new();
@@ -48,17 +50,20 @@ public sealed partial class StormRun(ResourceProvider.ResourceProviderClient cli
     /// <summary>Names whose create error said they may exist and gave the import command.</summary>
     public IEnumerable<string> NamedMayExist => Named(CreateFailureKind.MayExist);
 
-    public async Task LiveOneConnectionAsync(int index)
-    {
-        try
-        {
-            await LiveAsync(index);
-        }
-        finally
-        {
-            Interlocked.Increment(ref _finished);
-        }
-    }
+    /// <summary>The lifecycles of connections storm-0 to storm-(count-1), 16 at a time.</summary>
+    public Task LiveAllAsync(int count) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism },
+            async (index, _) =>
+            {
+                try
+                {
+                    await LiveAsync(index);
+                }
+                finally
+                {
+                    Interlocked.Increment(ref _finished);
+                }
+            });
 
     /// <summary>The run's figures against what the backend holds.</summary>
     public StormFigures Figures(string run, int seed, int connections, IEnumerable<StoredConnectionView> stored, string pluginTranscript,
