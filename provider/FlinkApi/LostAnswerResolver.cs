@@ -58,8 +58,10 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
               $"it has type {type} and endpoint {endpoint}, the request asked for type {request.ConnectionType} " +
               $"and endpoint {request.Endpoint}"
             : $"A connection named '{request.Name}' already existed before this create was sent";
-        throw FailureMapper.Build(HttpStatusCode.Conflict, failure.Code, failure.Title, detail, failure.SourcePointer,
-            failure.RequestId, failure);
+        // The API's own 409 keeps its fields; after a lost answer of another kind, its code and title would mislead.
+        var conflict = failure.StatusCode == HttpStatusCode.Conflict ? failure : null;
+        throw FailureMapper.Build(HttpStatusCode.Conflict, conflict?.Code, conflict?.Title, detail, conflict?.SourcePointer,
+            conflict?.RequestId, failure);
     }
 
     /// <summary>A resource_version other than the one sent means the update was applied.</summary>

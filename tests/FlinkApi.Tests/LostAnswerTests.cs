@@ -85,7 +85,7 @@ public sealed class LostAnswerTests : EmulatorTest
         var error = await Expect<FlinkApiException>(() => client.CreateAsync(Scope, Request("hand-made"), CancellationToken.None));
 
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-        Assert.That(error.Message, Does.Contain("already existed before this create"));
+        Assert.That(error.Message, Is.EqualTo("Confluent API 409: A connection named 'hand-made' already existed before this create was sent"));
     }
 
     [TestCase(Attempts, TestName = "An update whose every answer was lost is confirmed by reading the connection back")]
