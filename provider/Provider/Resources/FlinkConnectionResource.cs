@@ -77,7 +77,8 @@ public sealed class FlinkConnectionResource
         {
             await PutCredentialsAsync(client, target.Scope, name, request.AuthDataJson, cancellationToken);
         }
-        catch (Exception e) when (e is FlinkApiException or ProviderUserException)
+        // A Cancel here too must not lose the connection: it exists, so Pulumi has to record it.
+        catch (Exception e) when (e is FlinkApiException or ProviderUserException or OperationCanceledException)
         {
             throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
                 [$"the connection exists, but setting its credentials failed: {e.Message}"]);

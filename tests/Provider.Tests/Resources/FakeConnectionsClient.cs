@@ -40,6 +40,7 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
 
     public Task<Connection?> GetAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
+        budget.Cancellation.ThrowIfCancellationRequested();
         Calls.Enqueue("GET " + name);
         return Task.FromResult(Store.TryGetValue(Key(scope, name), out var c) ? Copy(c) : null);
     }
