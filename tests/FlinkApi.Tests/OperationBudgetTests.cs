@@ -31,8 +31,8 @@ public sealed class OperationBudgetTests : EmulatorTest
                 .And.EndWith("A lookup found no connection named 'held': it was not created."));
             Assert.That(stats.Method("GET"), Is.EqualTo(1), "the lookup ran, in the slice kept for it");
             Assert.That(stats.Status(404), Is.EqualTo(1));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(LongHoldMs / 2)), "the budget, not the hold, ended the call");
-            Assert.That(Emulator.Store.Count, Is.Zero, "a held request whose client left is never carried out");
+            // Had the hold ended the call, the POST would have been carried out and answered 201.
+            Assert.That(Emulator.Store.Count, Is.Zero, "the client left the held request before it was carried out");
         });
     }
 
