@@ -38,6 +38,7 @@ public class FaultStormTests
         var figures = run.Figures("storm", seed, connections, stored, session.Plugin.Transcript, clock.Elapsed);
         StormReport.Add(figures);
         TestContext.Out.WriteLine($"emulator answers: {string.Join(", ", stats.ByStatus.Select(s => $"{s.Key} x{s.Value}"))}");
+        foreach (var failure in run.Failures.Take(20)) TestContext.Out.WriteLine($"  {failure}");
 
         var storedNames = stored.Select(c => c.Name).ToList();
         Assert.Multiple(() =>
