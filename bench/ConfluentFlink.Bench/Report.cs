@@ -30,9 +30,9 @@ public sealed class Report
     /// <summary>
     /// bench/results.md: each section measured now, under a line that says on what machine and of what; the sections of
     /// <paramref name="previous"/> (the file as it was) that this run did not measure, kept as they were, in their
-    /// place; then the notes.
+    /// place; then the <paramref name="notes"/>, sections written elsewhere (publish candidates, the fault storms).
     /// </summary>
-    public string Markdown(string machine, string plugin, string? publishNotes, string? previous)
+    public string Markdown(string machine, string plugin, IReadOnlyList<string> notes, string? previous)
     {
         var measured = _rows.GroupBy(r => r.Section)
             .Select(g => (Heading: $"## {g.Key}", Text: Section(g.Key, machine, _subjects.GetValueOrDefault(g.Key, $"plugin `{plugin}`"), g.Select(r => r.Row))))
@@ -41,14 +41,14 @@ public sealed class Report
         text.AppendLine("# Benchmark results").AppendLine();
         text.AppendLine("Written by `make bench` (bench/ConfluentFlink.Bench), and its release archives section by `make bench-dist`. " +
                         "Every figure is beside a baseline measured in the same run; ratios are plugin / baseline.").AppendLine();
-        foreach (var (heading, kept) in Sections(previous, publishNotes))
+        foreach (var (heading, kept) in Sections(previous, notes))
         {
             var fresh = measured.FindIndex(m => m.Heading == heading);
             text.Append(fresh < 0 ? kept : measured[fresh].Text);
             if (fresh >= 0) measured.RemoveAt(fresh);
         }
         foreach (var (_, fresh) in measured) text.Append(fresh);
-        if (publishNotes is not null) text.AppendLine(publishNotes.TrimEnd()).AppendLine();
+        foreach (var note in notes) text.AppendLine(note.TrimEnd()).AppendLine();
         return text.ToString();
     }
 
@@ -65,10 +65,11 @@ public sealed class Report
     }
 
     /// <summary>The "## " sections of an earlier results file, up to the notes, which are always written anew.</summary>
-    private static IEnumerable<(string Heading, string Text)> Sections(string? previous, string? publishNotes)
+    /// <summary>The sections of <paramref name="previous"/> up to the first that a note now writes.</summary>
+    private static IEnumerable<(string Heading, string Text)> Sections(string? previous, IReadOnlyList<string> notes)
     {
         if (previous is null) yield break;
-        var notesHeading = publishNotes?.Split('\n').FirstOrDefault(l => l.StartsWith("## ", StringComparison.Ordinal))?.TrimEnd();
+        var notesHeadings = notes.SelectMany(n => n.Split('\n')).Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l.TrimEnd()).ToHashSet();
         string? heading = null;
         var text = new StringBuilder();
         foreach (var line in previous.Split('\n').Select(l => l.TrimEnd('\r')))
@@ -79,7 +80,7 @@ public sealed class Report
                 continue;
             }
             if (heading is not null) yield return (heading, text.ToString());
-            if (line == notesHeading) yield break;
+            if (notesHeadings.Contains(line)) yield break;
             heading = line;
             text.Clear().AppendLine(line);
         }

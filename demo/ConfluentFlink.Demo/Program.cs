@@ -46,7 +46,7 @@ var legacy = new ResourceGoal("legacy", Wire.Struct(("displayName", "legacy"), (
 
 const string TitanV1 = "https://bedrock-runtime.us-east-1.amazonaws.com/model/amazon.titan-embed-text-v1/invoke";
 const string TitanV2 = "https://bedrock-runtime.us-east-1.amazonaws.com/model/amazon.titan-embed-text-v2:0/invoke";
-var outOfBand = FlinkConnectionsClient.Create(new FlinkApiSettings { RestEndpoint = emulator.BaseAddress, ApiKey = FlinkKey, ApiSecret = FlinkSecret });
+var outOfBand = FlinkConnectionsClient.Create(new FlinkApiSettings { RestEndpoint = emulator.BaseAddress, ApiKey = FlinkKey, ApiSecret = FlinkSecret, MaxRetries = 0 });
 var scope = new ConnectionScope(Organization, Environment);
 
 var failures = new List<string>();

@@ -3,11 +3,11 @@ using System.Net;
 namespace ConfluentFlink.FlinkApi;
 
 /// <summary>
-/// The one error type of the client: a non-2xx answer (with the Failure body's fields) or, when
+/// The error type of the client: a non-2xx answer (with the Failure body's fields) or, when
 /// <see cref="StatusCode"/> is null, a transport failure or timeout after the retries ran out.
 /// Messages are built from server text and never from request content, so no credential can reach them.
 /// </summary>
-public sealed class FlinkApiException : Exception
+public class FlinkApiException : Exception
 {
     public FlinkApiException(string message, HttpStatusCode? statusCode = null, string? code = null, string? title = null,
         string? detail = null, string? sourcePointer = null, string? requestId = null, Exception? innerException = null)
@@ -27,4 +27,8 @@ public sealed class FlinkApiException : Exception
     public string? Detail { get; }
     public string? SourcePointer { get; }
     public string? RequestId { get; }
+
+    /// <summary>The same failure with a sentence added that says what was found out about it afterwards.</summary>
+    internal FlinkApiException WithNote(string note) =>
+        new($"{Message}. {note}", StatusCode, Code, Title, Detail, SourcePointer, RequestId, this);
 }

@@ -12,9 +12,10 @@ using Refit;
 namespace ConfluentFlink.FlinkApi;
 
 /// <summary>
-/// The Connections client: Refit for the HTTP shape, Newtonsoft for the bodies, one Polly pipeline for retries and
-/// timeouts. One instance serves any number of concurrent calls (HttpClient, the Refit proxy and the pipeline are all
-/// thread-safe), so build it once per endpoint and credential with <see cref="Create"/>.
+/// The Connections client: Refit for the HTTP shape, Newtonsoft for the bodies, Polly pipelines for retries and
+/// timeouts, and a lookup that resolves every write whose answer was lost. One instance serves any number of
+/// concurrent calls (HttpClient, the Refit proxy and the pipelines are all thread-safe), so build it once per
+/// endpoint and credential with <see cref="Create"/>.
 /// </summary>
 public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
 {
@@ -23,18 +24,15 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
     // page_size is at most 100: this is 100,000 connections, far past any environment's quota.
     private const int MaxPages = 1000;
 
-    // How far the API's clock may run behind ours when judging whether a connection was born during a create.
-    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
-
     private readonly IConnectionsApi _api;
     private readonly FlinkApiSettings _settings;
-    private readonly ILogger _logger;
+    private readonly LostAnswerResolver _resolver;
 
     private FlinkConnectionsClient(IConnectionsApi api, FlinkApiSettings settings, ILogger logger)
     {
         _api = api;
         _settings = settings;
-        _logger = logger;
+        _resolver = new LostAnswerResolver(api, settings, logger);
     }
 
     /// <param name="primaryHandler">The innermost handler; tests pass a mock, production leaves the pooled default.</param>
@@ -44,7 +42,8 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         SettingsValidator.Validate(settings);
         logger ??= NullLogger.Instance;
 
-        var handler = new ResilienceHandler(ResiliencePipelineFactory.Create(settings, logger), logger)
+        var handler = new RetryingHttpHandler(ResiliencePipelineFactory.ForOperations(settings, logger),
+            ResiliencePipelineFactory.ForResolvingLookups(settings, logger), logger)
         {
             InnerHandler = primaryHandler ?? new SocketsHttpHandler
             {
@@ -70,10 +69,11 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         return new FlinkConnectionsClient(RestService.For<IConnectionsApi>(http, refit), settings, logger);
     }
 
-    public async Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, CancellationToken cancellationToken)
+    public async Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, OperationBudget budget)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(budget);
         var body = new Connection
         {
             Name = request.Name,
@@ -85,41 +85,55 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
             },
         };
 
-        var attempts = new AttemptLog();
-        var firstAttemptSent = DateTimeOffset.UtcNow;
-        using var response = await _api.Create(scope.OrganizationId, scope.EnvironmentId, body, attempts, cancellationToken)
-            .ConfigureAwait(false);
-        if (response.IsSuccessStatusCode) return new CreateOutcome(RequireContent(response), Adopted: false);
-
-        var failure = FailureMapper.ToException(response);
-        if (response.StatusCode != HttpStatusCode.Conflict || attempts.Sent < 2) throw failure;
-
-        // A retried POST met 409: most likely our own earlier attempt got through and only its answer was lost.
-        return await AdoptAsync(scope, request, failure, firstAttemptSent, cancellationToken).ConfigureAwait(false);
+        var plan = WritePlan(budget);
+        var sentAt = DateTimeOffset.UtcNow;
+        try
+        {
+            var sent = await SendAsync(plan, budget, $"create of connection '{request.Name}'",
+                (p, token) => _api.Create(scope.OrganizationId, scope.EnvironmentId, body, p, token)).ConfigureAwait(false);
+            using var response = sent.Response;
+            if (response is { IsSuccessStatusCode: true })
+                return new CreateOutcome(FailureMapper.RequireContent(response), CreateOutcomeKind.Created);
+            var failure = sent.Failure ?? FailureMapper.ToException(response!);
+            if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+            return await _resolver.ResolveCreateAsync(scope, request, sentAt, failure, budget).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested && plan.Attempts.MayHaveReached > 0)
+        {
+            // Cancel ends everything at once, the lookup included; the caller still learns that the connection may exist.
+            throw CreateOutcomeUnknownException.Cancelled(request.Name);
+        }
     }
 
-    public async Task<Connection?> GetAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public async Task<Connection?> GetAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        using var response = await _api.Get(scope.OrganizationId, scope.EnvironmentId, name, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(budget);
+        var sent = await SendAsync(ReadPlan(budget), budget, $"read of connection '{name}'",
+            (p, token) => _api.Get(scope.OrganizationId, scope.EnvironmentId, name, p, token)).ConfigureAwait(false);
+        using var response = sent.Response ?? throw sent.Failure!;
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         if (!response.IsSuccessStatusCode) throw FailureMapper.ToException(response);
-        return RequireContent(response);
+        return FailureMapper.RequireContent(response);
     }
 
-    public async Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, OperationBudget budget)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(budget);
         var all = new List<Connection>();
         var seenTokens = new HashSet<string>(StringComparer.Ordinal);
         string? pageToken = null;
         do
         {
-            using var response = await _api.List(scope.OrganizationId, scope.EnvironmentId, connectionType,
-                _settings.ListPageSize, pageToken, cancellationToken).ConfigureAwait(false);
+            var token = pageToken;
+            var sent = await SendAsync(ReadPlan(budget), budget, "list of connections",
+                (p, cancellation) => _api.List(scope.OrganizationId, scope.EnvironmentId, connectionType, _settings.ListPageSize,
+                    token, p, cancellation)).ConfigureAwait(false);
+            using var response = sent.Response ?? throw sent.Failure!;
             if (!response.IsSuccessStatusCode) throw FailureMapper.ToException(response);
-            var page = RequireContent(response);
+            var page = FailureMapper.RequireContent(response);
             all.AddRange(page.Data);
             pageToken = NextPageToken(page.Metadata?.Next);
             // A server that hands out the same token twice, or tokens without end, would keep us paging forever.
@@ -136,10 +150,11 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         return all;
     }
 
-    public async Task UpdateAsync(ConnectionScope scope, Connection connection, CancellationToken cancellationToken)
+    public async Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(budget);
         var name = connection.Name;
         if (string.IsNullOrEmpty(name))
             throw new ArgumentException("connection.Name is required for an update.", nameof(connection));
@@ -160,49 +175,61 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
                 ResourceVersion = resourceVersion,
             },
         };
-        using var response = await _api.Update(scope.OrganizationId, scope.EnvironmentId, name, body, cancellationToken)
-            .ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw FailureMapper.ToException(response);
+        var plan = WritePlan(budget);
+        var sent = await SendAsync(plan, budget, $"update of connection '{name}'",
+            (p, token) => _api.Update(scope.OrganizationId, scope.EnvironmentId, name, body, p, token)).ConfigureAwait(false);
+        using var response = sent.Response;
+        if (response is { IsSuccessStatusCode: true }) return;
+        var failure = sent.Failure ?? FailureMapper.ToException(response!);
+        if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+        await _resolver.ConfirmUpdateAsync(scope, name, resourceVersion, failure, budget).ConfigureAwait(false);
     }
 
-    public async Task<bool> DeleteAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public async Task<bool> DeleteAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        using var response = await _api.Delete(scope.OrganizationId, scope.EnvironmentId, name, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound) return false;
-        if (!response.IsSuccessStatusCode) throw FailureMapper.ToException(response);
+        ArgumentNullException.ThrowIfNull(budget);
+        var plan = WritePlan(budget);
+        var sent = await SendAsync(plan, budget, $"delete of connection '{name}'",
+            (p, token) => _api.Delete(scope.OrganizationId, scope.EnvironmentId, name, p, token)).ConfigureAwait(false);
+        using var response = sent.Response;
+        if (response?.StatusCode == HttpStatusCode.NotFound) return false;
+        if (response is { IsSuccessStatusCode: true }) return true;
+        var failure = sent.Failure ?? FailureMapper.ToException(response!);
+        if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+        await _resolver.ConfirmDeleteAsync(scope, name, failure, budget).ConfigureAwait(false);
         return true;
     }
 
-    private async Task<CreateOutcome> AdoptAsync(ConnectionScope scope, ConnectionRequest request, FlinkApiException conflict,
-        DateTimeOffset firstAttemptSent, CancellationToken cancellationToken)
+    /// <summary>A write ends a slice of the budget early, so the lookup that may have to resolve its lost answer still has time.</summary>
+    private CallPlan WritePlan(OperationBudget budget) => new(CallKind.Operation, budget.RequestDeadline(_settings.LookupTimeout));
+
+    private static CallPlan ReadPlan(OperationBudget budget) => new(CallKind.Operation, budget.End);
+
+    /// <summary>
+    /// One request of an operation. A transport failure or timeout comes back as its failure rather than thrown, named
+    /// after the custom timeout when the budget is what ended it, so that the caller can judge whether an answer was lost.
+    /// The budget's cancellation still throws.
+    /// </summary>
+    private static async Task<Sent<TResponse>> SendAsync<TResponse>(CallPlan plan, OperationBudget budget, string operation,
+        Func<CallPlan, CancellationToken, Task<TResponse>> send) where TResponse : class, IApiResponse
     {
-        var existing = await GetAsync(scope, request.Name, cancellationToken).ConfigureAwait(false);
-        if (existing is null) throw conflict;
-
-        var type = existing.Spec?.ConnectionType;
-        var endpoint = existing.Spec?.Endpoint;
-        // One made by hand long before has the same name, type and endpoint too: taking it over would let a later
-        // destroy delete it. Only a connection born during this create (give or take clock skew) is ours.
-        var bornDuringCreate = existing.Metadata?.CreatedAt is { } created && created >= firstAttemptSent - ClockSkew;
-        if (bornDuringCreate &&
-            string.Equals(type, request.ConnectionType, StringComparison.Ordinal) &&
-            string.Equals(endpoint, request.Endpoint, StringComparison.Ordinal))
+        try
         {
-            _logger.LogInformation("Adopted connection {Name}: a retried create met 409 and the existing one has the same type and endpoint",
-                request.Name);
-            return new CreateOutcome(existing, Adopted: true);
+            return new Sent<TResponse>(await send(plan, budget.Cancellation).ConfigureAwait(false), null);
         }
-
-        var detail = bornDuringCreate
-            ? $"A connection named '{request.Name}' already exists and differs from the one requested: " +
-              $"it has type {type} and endpoint {endpoint}, the request asked for type {request.ConnectionType} " +
-              $"and endpoint {request.Endpoint}"
-            : $"A connection named '{request.Name}' already existed before this create was sent";
-        throw FailureMapper.Build(HttpStatusCode.Conflict, conflict.Code, conflict.Title, detail, conflict.SourcePointer,
-            conflict.RequestId, conflict);
+        catch (FlinkApiException transport) when (transport.StatusCode is null)
+        {
+            if (!plan.DeadlinePassed || budget.Timeout is null) return new Sent<TResponse>(null, transport);
+            return new Sent<TResponse>(null, new FlinkApiException(
+                $"The {operation} did not finish within {budget.TimeoutText} ({plan.Attempts.Sent} attempt(s), last: " +
+                $"{plan.Attempts.LastOutcome})", innerException: transport));
+        }
     }
+
+    /// <summary>Either the API's answer or the failure that took its place.</summary>
+    private sealed record Sent<TResponse>(TResponse? Response, FlinkApiException? Failure) where TResponse : class;
 
     private string ItemUrl(ConnectionScope scope, string name) =>
         new Uri(_settings.RestEndpoint,
@@ -219,12 +246,6 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
             throw new FlinkApiException($"Confluent API list answered metadata.next without a page_token: '{next}'.");
         return token;
     }
-
-    private static T RequireContent<T>(IApiResponse<T> response) where T : class =>
-        response.Content ?? throw new FlinkApiException(
-            $"Confluent API {(int?)response.StatusCode} answered a body that could not be read as {typeof(T).Name}" +
-            (response.Error is { } error ? $": {error.InnerException?.Message ?? error.Message}" : "."),
-            response.StatusCode, innerException: response.Error);
 
     private static AuthenticationHeaderValue BasicAuthorization(FlinkApiSettings settings) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{settings.ApiKey}:{settings.ApiSecret}")));

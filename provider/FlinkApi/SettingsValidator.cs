@@ -18,6 +18,7 @@ internal static class SettingsValidator
         RequirePositive(nameof(FlinkApiSettings.TotalTimeout), settings.TotalTimeout);
         RequirePositive(nameof(FlinkApiSettings.BaseDelay), settings.BaseDelay);
         RequirePositive(nameof(FlinkApiSettings.MaxDelay), settings.MaxDelay);
+        RequirePositive(nameof(FlinkApiSettings.LookupTimeout), settings.LookupTimeout);
         if (settings.ListPageSize is < 1 or > 100)
             Fail(nameof(FlinkApiSettings.ListPageSize), "must be between 1 and 100");
     }

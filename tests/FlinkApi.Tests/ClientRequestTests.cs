@@ -49,7 +49,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
 
         _mock.VerifyNoOutstandingExpectation();
         Assert.That(_mock.GetMatchCount(create), Is.EqualTo(1));
-        Assert.That(outcome.Adopted, Is.False);
+        Assert.That(outcome.Kind, Is.EqualTo(CreateOutcomeKind.Created));
         Assert.That(outcome.Connection.Name, Is.EqualTo("my-openai"));
         Assert.That(outcome.Connection.Metadata!.ResourceVersion, Is.EqualTo("rv1"));
         Assert.That(outcome.Connection.Status!.Phase, Is.EqualTo("READY"));
@@ -174,10 +174,10 @@ public sealed class ClientRequestTests : LeakCheckedTest
         var good = Settings(new Uri(Base));
         var bad = property switch
         {
-            "RestEndpoint" => new FlinkApiSettings { RestEndpoint = new Uri("/relative", UriKind.Relative), ApiKey = "k", ApiSecret = "s" },
-            "ApiSecret" => new FlinkApiSettings { RestEndpoint = good.RestEndpoint, ApiKey = "k", ApiSecret = "" },
+            "RestEndpoint" => new FlinkApiSettings { RestEndpoint = new Uri("/relative", UriKind.Relative), ApiKey = "k", ApiSecret = "s", MaxRetries = 3 },
+            "ApiSecret" => new FlinkApiSettings { RestEndpoint = good.RestEndpoint, ApiKey = "k", ApiSecret = "", MaxRetries = 3 },
             "MaxRetries" => new FlinkApiSettings { RestEndpoint = good.RestEndpoint, ApiKey = "k", ApiSecret = "s", MaxRetries = -1 },
-            _ => new FlinkApiSettings { RestEndpoint = good.RestEndpoint, ApiKey = "k", ApiSecret = "s", ListPageSize = 500 },
+            _ => new FlinkApiSettings { RestEndpoint = good.RestEndpoint, ApiKey = "k", ApiSecret = "s", MaxRetries = 3, ListPageSize = 500 },
         };
 
         Assert.That(() => FlinkConnectionsClient.Create(bad), Throws.ArgumentException.With.Message.Contains(property));

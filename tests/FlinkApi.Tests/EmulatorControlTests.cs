@@ -32,6 +32,50 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
+    public async Task A_hold_delays_only_the_next_requests_and_a_client_that_leaves_meanwhile_leaves_nothing_behind()
+    {
+        await Admin.SetFaultsAsync(new FaultPlan { HoldNext = 1, HoldMs = 20_000 });
+        var shortBudget = new OperationBudget(TimeSpan.FromSeconds(1), CancellationToken.None);
+
+        await Expect<FlinkApiException>(() => Client(maxRetries: 0).GetAsync(Scope, "held", shortBudget));
+        var second = await Client(maxRetries: 0).GetAsync(Scope, "held", new OperationBudget(TimeSpan.FromSeconds(1), CancellationToken.None));
+
+        Assert.That(second, Is.Null, "the second request was not held: it got its 404 within the budget");
+        Assert.That((await Admin.GetFaultsAsync()).HoldNext, Is.Zero);
+    }
+
+    [Test]
+    public async Task Commit_then_fail_can_hold_the_lost_answer_after_the_write_is_done()
+    {
+        await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 0, CommitThenFailAfterMs = 20_000 });
+        using var cancel = new CancellationTokenSource();
+
+        var create = Client(maxRetries: 0).CreateAsync(Scope, Request("committed-held"), cancel.Token);
+        while (Emulator.Store.Count == 0) await Task.Delay(20);
+
+        Assert.That(create.IsCompleted, Is.False, "the connection exists while its create still waits for the answer");
+        await cancel.CancelAsync();
+        await Expect<CreateOutcomeUnknownException>(() => create);
+    }
+
+    [Test]
+    public async Task Commit_then_fail_can_be_kept_to_one_method()
+    {
+        await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 503, CommitThenFailMethod = "DELETE" });
+        var client = Client(maxRetries: 0);
+
+        var created = await client.CreateAsync(Scope, Request("only-deletes"), CancellationToken.None);
+        var deleted = await client.DeleteAsync(Scope, "only-deletes", CancellationToken.None);
+
+        var stats = await Admin.GetStatsAsync();
+        Assert.That(created.Kind, Is.EqualTo(CreateOutcomeKind.Created));
+        Assert.That(deleted, Is.True);
+        Assert.That((stats.Status(201), stats.Status(503), stats.Status(404)), Is.EqualTo((1, 1, 1)), "the delete lost its answer; its lookup saw 404");
+        Assert.That(() => Admin.SetFaultsAsync(new FaultPlan { CommitThenFailMethod = "GET" }),
+            Throws.InstanceOf<HttpRequestException>().With.Message.Contains("commitThenFailMethod must be POST, PUT or DELETE"));
+    }
+
+    [Test]
     public void A_storm_with_the_same_seed_makes_the_same_decisions()
     {
         var plan = new FaultPlan { Storm = new StormPlan { Seed = 42, P503 = 0.2, P429 = 0.1, PDrop = 0.05, PSlow = 0.1, SlowMs = 200 } };
@@ -73,6 +117,6 @@ public sealed class EmulatorControlTests : EmulatorTest
     {
         var injector = new FaultInjector();
         injector.Set(plan);
-        return Enumerable.Range(0, 200).Select(i => injector.Next(isWrite: i % 2 == 0)).ToList();
+        return Enumerable.Range(0, 200).Select(i => injector.Next(i % 2 == 0 ? "POST" : "GET")).ToList();
     }
 }

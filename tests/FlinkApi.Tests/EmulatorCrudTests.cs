@@ -13,7 +13,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
         var client = Client();
 
         var created = await client.CreateAsync(Scope, Request("lifecycle"), CancellationToken.None);
-        Assert.That(created.Adopted, Is.False);
+        Assert.That(created.Kind, Is.EqualTo(CreateOutcomeKind.Created));
         var meta = created.Connection.Metadata!;
         Assert.That(meta.Self, Does.EndWith($"/sql/v1/organizations/{Scope.OrganizationId}/environments/{Scope.EnvironmentId}/connections/lifecycle"));
         Assert.That(meta.CreatedAt, Is.Not.Null.And.EqualTo(meta.UpdatedAt));

@@ -66,6 +66,7 @@ public sealed class EmulatorProcessTests : LeakCheckedTest
                 RestEndpoint = new Uri(firstLine!),
                 ApiKey = EmulatorOptions.DefaultApiKey,
                 ApiSecret = EmulatorOptions.DefaultApiSecret,
+                MaxRetries = 0,
             }, ClientLogger);
             Assert.That(await client.ListAsync(Scope, null, CancellationToken.None), Is.Empty);
         }

@@ -43,10 +43,11 @@ public sealed class ErrorMappingTests : LeakCheckedTest
                 System.Text.Encoding.UTF8, "application/json"),
         };
         answer.Headers.Add("X-Request-Id", "req-42");
-        var create = _mock.When(HttpMethod.Post, Collection);
-        create.Respond(() => Task.FromResult(Clone(answer)));
+        // A read: a write that fails after reaching the service goes on to a lookup, whose note the message would carry.
+        var list = _mock.When(HttpMethod.Get, Collection);
+        list.Respond(() => Task.FromResult(Clone(answer)));
 
-        var error = await Expect<FlinkApiException>(() => _client.CreateAsync(Scope, Request("c1"), CancellationToken.None));
+        var error = await Expect<FlinkApiException>(() => _client.ListAsync(Scope, null, CancellationToken.None));
 
         Assert.Multiple(() =>
         {
@@ -58,7 +59,7 @@ public sealed class ErrorMappingTests : LeakCheckedTest
             Assert.That(error.RequestId, Is.EqualTo("req-42"));
             Assert.That(error.Message, Is.EqualTo(
                 $"Confluent API {status} {code}: {title}: some detail (at /spec/endpoint) (request id req-42)"));
-            Assert.That(_mock.GetMatchCount(create), Is.EqualTo(expectedAttempts));
+            Assert.That(_mock.GetMatchCount(list), Is.EqualTo(expectedAttempts));
         });
     }
 

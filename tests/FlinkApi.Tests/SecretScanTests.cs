@@ -62,7 +62,7 @@ public sealed class SecretScanTests : EmulatorTest
         }, TestSecrets.CredentialJson), CancellationToken.None));
         await Expect<FlinkApiException>(() => UnreachableClient().GetAsync(Scope, "scanned", CancellationToken.None));
 
-        Assert.That(created.Adopted, Is.True);
+        Assert.That(created.Kind, Is.EqualTo(CreateOutcomeKind.AdoptedAfterLostAnswer));
         Assert.That(Logs.Lines.Count(l => l.Contains("FlinkApiClient")), Is.GreaterThan(5), "the client logged its work");
         Assert.That(Logs.Lines.Count(l => l.Contains("FlinkApiEmulator")), Is.GreaterThan(5), "the emulator logged its work");
         // The per-test teardown scans these lines and every exception recorded above.

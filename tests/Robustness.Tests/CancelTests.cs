@@ -7,8 +7,8 @@ namespace ConfluentFlink.Robustness.Tests;
 
 /// <summary>
 /// The engine's Cancel while calls sit in the REST client's retry loop (every request answered 503, so they would
-/// otherwise back off for a long time): every call in flight returns Cancelled within 1 s, nothing is left
-/// half-created, and the plugin stays up to answer the engine.
+/// otherwise back off for a long time): every call in flight returns Cancelled within 1 s, saying that its connection
+/// may exist and how to import it, nothing is left half-created, and the plugin stays up to answer the engine.
 /// </summary>
 [TestFixture]
 public class CancelTests
@@ -37,11 +37,11 @@ public class CancelTests
             try
             {
                 await call;
-                return (Status: StatusCode.OK, Elapsed: clock.Elapsed);
+                return (Status: StatusCode.OK, Message: "", Elapsed: clock.Elapsed);
             }
             catch (RpcException failure)
             {
-                return (Status: failure.StatusCode, Elapsed: clock.Elapsed);
+                return (Status: failure.StatusCode, Message: failure.Status.Detail, Elapsed: clock.Elapsed);
             }
         }));
 
@@ -49,6 +49,12 @@ public class CancelTests
         Assert.Multiple(async () =>
         {
             Assert.That(outcomes.Select(o => o.Status), Has.All.EqualTo(StatusCode.Cancelled));
+            // Each create had been sent (and refused with 503, which does not prove it was not carried out).
+            Assert.That(outcomes.Select((o, i) => (o.Message, i)), Has.All.Matches<(string Message, int Index)>(o =>
+                o.Message.Contains($"connection 'cancel-{o.Index}' was cancelled after its request had been sent") &&
+                o.Message.Contains(Storm.CreateAnswer.ImportCommand($"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/cancel-{o.Index}"))),
+                "a cancelled create names the connection that may exist and its import command, without a lookup");
+            Assert.That((await session.Admin.GetStatsAsync()).Method("GET"), Is.Zero, "no lookup after Cancel");
             Assert.That(outcomes.Select(o => o.Elapsed), Has.All.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(session.Plugin.HasExited, Is.False);
             Assert.That((await session.Client.GetPluginInfoAsync(new Empty())).Version, Is.Not.Empty);

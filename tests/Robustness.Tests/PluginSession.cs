@@ -36,26 +36,32 @@ public sealed class PluginSession : IAsyncDisposable
         var emulator = await FlinkApiEmulatorServer.StartAsync(new EmulatorOptions { ApiSecret = apiSecret });
         try
         {
-            var plugin = await PluginProcess.StartAsync();
-            try
-            {
-                await plugin.Client.ConfigureAsync(new ConfigureRequest
-                {
-                    AcceptSecrets = true,
-                    AcceptResources = true,
-                    Args = ProviderConfig(emulator.BaseAddress, apiSecret, maxRetries),
-                });
-                return new PluginSession(emulator, plugin, apiSecret);
-            }
-            catch
-            {
-                await plugin.DisposeAsync();
-                throw;
-            }
+            return new PluginSession(emulator, await StartConfiguredPluginAsync(emulator.BaseAddress, apiSecret, maxRetries), apiSecret);
         }
         catch
         {
             await emulator.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The plugin, configured as the engine does against <paramref name="restEndpoint"/>; stopped again if that fails.</summary>
+    public static async Task<PluginProcess> StartConfiguredPluginAsync(Uri restEndpoint, string apiSecret, int maxRetries)
+    {
+        var plugin = await PluginProcess.StartAsync();
+        try
+        {
+            await plugin.Client.ConfigureAsync(new ConfigureRequest
+            {
+                AcceptSecrets = true,
+                AcceptResources = true,
+                Args = ProviderConfig(restEndpoint, apiSecret, maxRetries),
+            });
+            return plugin;
+        }
+        catch
+        {
+            await plugin.DisposeAsync();
             throw;
         }
     }

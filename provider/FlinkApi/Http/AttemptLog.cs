@@ -1,18 +1,36 @@
+using System.Net;
+
 namespace ConfluentFlink.FlinkApi.Http;
 
 /// <summary>
-/// Counts how many times the resilience handler sent one logical call. A create needs it to tell
-/// "my own earlier attempt created this" (a 409 after a retry) from a plain duplicate (a 409 on the first try).
-/// Travels in <see cref="HttpRequestMessage.Options"/>, where Refit's <c>[Property]</c> puts it.
+/// What the attempts of one logical call did. Whether any of them may have reached the service tells a failure that
+/// settles the outcome (nothing was sent) from one whose answer may be lost (the service may have acted on it).
 /// </summary>
 internal sealed class AttemptLog
 {
-    public const string OptionName = "ConfluentFlink.Attempts";
-    public static readonly HttpRequestOptionsKey<AttemptLog> OptionKey = new(OptionName);
-
     private int _sent;
+    private int _mayHaveReached;
+    private string? _lastOutcome;
 
     public int Sent => Volatile.Read(ref _sent);
 
+    /// <summary>Attempts that got an answer, or failed after a connection was made.</summary>
+    public int MayHaveReached => Volatile.Read(ref _mayHaveReached);
+
+    /// <summary>"HTTP 503", "connection dropped", ...: safe for messages.</summary>
+    public string LastOutcome => Volatile.Read(ref _lastOutcome) ?? "no attempt finished";
+
     public void RecordSent() => Interlocked.Increment(ref _sent);
+
+    public void RecordAnswer(HttpStatusCode status)
+    {
+        Interlocked.Increment(ref _mayHaveReached);
+        Volatile.Write(ref _lastOutcome, $"HTTP {(int)status}");
+    }
+
+    public void RecordFailure(Exception failure)
+    {
+        if (!TransportFailures.NeverReachedService(failure)) Interlocked.Increment(ref _mayHaveReached);
+        Volatile.Write(ref _lastOutcome, TransportFailures.Describe(failure));
+    }
 }

@@ -7,7 +7,7 @@ using Refit;
 namespace ConfluentFlink.FlinkApi.Http;
 
 /// <summary>
-/// Turns a non-2xx answer into <see cref="FlinkApiException"/>. Only server-sent text (the Failure body,
+/// Turns a non-2xx answer (or a 2xx one whose body cannot be read) into <see cref="FlinkApiException"/>. Only server-sent text (the Failure body,
 /// the reason phrase, the request id) goes into the message; nothing from the request does.
 /// </summary>
 internal static class FailureMapper
@@ -34,6 +34,13 @@ internal static class FailureMapper
         if (!string.IsNullOrEmpty(requestId)) message.Append(" (request id ").Append(requestId).Append(')');
         return new FlinkApiException(message.ToString(), status, code, title, detail, sourcePointer, requestId, inner);
     }
+
+    /// <summary>The body of a 2xx answer; one that cannot be read as <typeparamref name="T"/> is a failure too.</summary>
+    public static T RequireContent<T>(IApiResponse<T> response) where T : class =>
+        response.Content ?? throw new FlinkApiException(
+            $"Confluent API {(int?)response.StatusCode} answered a body that could not be read as {typeof(T).Name}" +
+            (response.Error is { } error ? $": {error.InnerException?.Message ?? error.Message}" : "."),
+            response.StatusCode, innerException: response.Error);
 
     private static Failure? ReadFailure(string? body)
     {

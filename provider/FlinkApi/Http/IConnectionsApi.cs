@@ -17,21 +17,21 @@ internal interface IConnectionsApi
     [Get(Collection)]
     Task<IApiResponse<ConnectionList>> List(string organizationId, string environmentId,
         [AliasAs("spec.connection_type")] string? connectionType, [AliasAs("page_size")] int pageSize,
-        [AliasAs("page_token")] string? pageToken, CancellationToken cancellationToken);
+        [AliasAs("page_token")] string? pageToken, [Property(CallPlan.OptionName)] CallPlan plan, CancellationToken cancellationToken);
 
     [Post(Collection)]
     Task<IApiResponse<Connection>> Create(string organizationId, string environmentId, [Body] Connection connection,
-        [Property(AttemptLog.OptionName)] AttemptLog attempts, CancellationToken cancellationToken);
+        [Property(CallPlan.OptionName)] CallPlan plan, CancellationToken cancellationToken);
 
     [Get(Item)]
     Task<IApiResponse<Connection>> Get(string organizationId, string environmentId, string connectionName,
-        CancellationToken cancellationToken);
+        [Property(CallPlan.OptionName)] CallPlan plan, CancellationToken cancellationToken);
 
     [Put(Item)]
     Task<IApiResponse> Update(string organizationId, string environmentId, string connectionName, [Body] Connection connection,
-        CancellationToken cancellationToken);
+        [Property(CallPlan.OptionName)] CallPlan plan, CancellationToken cancellationToken);
 
     [Delete(Item)]
     Task<IApiResponse> Delete(string organizationId, string environmentId, string connectionName,
-        CancellationToken cancellationToken);
+        [Property(CallPlan.OptionName)] CallPlan plan, CancellationToken cancellationToken);
 }

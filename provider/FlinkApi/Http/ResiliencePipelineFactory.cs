@@ -7,54 +7,83 @@ using Polly.Timeout;
 namespace ConfluentFlink.FlinkApi.Http;
 
 /// <summary>
-/// Builds the one pipeline every call runs through: total timeout (outer) → retry → per-attempt timeout (inner).
+/// Builds the pipelines every call runs through: total timeout (outer) → retry → per-attempt timeout (inner).
 /// Only answers that a later attempt can change are retried: 429, 500/502/503/504, transport failures and
-/// attempts that hit their own timeout. Any other 4xx is final.
+/// attempts that hit their own timeout. Any other 4xx is final. The total timeout is the call's deadline when its
+/// <see cref="CallPlan"/> has one (an operation budget), else the settings' bound.
 /// </summary>
 internal static class ResiliencePipelineFactory
 {
+    // The resolving lookup runs inside a small reserve of the operation's budget: a few quick tries, each wait at
+    // most a second whatever Retry-After says, rather than a second full round of the operation's retries.
+    private const int LookupRetries = 5;
+    private static readonly TimeSpan LookupBaseDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan LookupMaxDelay = TimeSpan.FromSeconds(1);
+
+    // Polly applies no timeout at all for zero or less, so a deadline already passed still gets a (tiny) one.
+    private static readonly TimeSpan ShortestTimeout = TimeSpan.FromMilliseconds(1);
+
     private static readonly HashSet<HttpStatusCode> TransientStatuses =
     [
         HttpStatusCode.TooManyRequests, HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway,
         HttpStatusCode.ServiceUnavailable, HttpStatusCode.GatewayTimeout,
     ];
 
-    public static ResiliencePipeline<HttpResponseMessage> Create(FlinkApiSettings settings, ILogger logger)
+    private sealed record RetryLimits(int MaxRetries, TimeSpan BaseDelay, TimeSpan MaxDelay, TimeSpan AttemptTimeout, TimeSpan TotalTimeout);
+
+    public static ResiliencePipeline<HttpResponseMessage> ForOperations(FlinkApiSettings settings, ILogger logger) =>
+        Build(new RetryLimits(settings.MaxRetries, settings.BaseDelay, settings.MaxDelay, settings.AttemptTimeout, settings.TotalTimeout), logger);
+
+    public static ResiliencePipeline<HttpResponseMessage> ForResolvingLookups(FlinkApiSettings settings, ILogger logger) =>
+        Build(new RetryLimits(LookupRetries, LookupBaseDelay, LookupMaxDelay,
+            settings.AttemptTimeout < settings.LookupTimeout ? settings.AttemptTimeout : settings.LookupTimeout,
+            settings.LookupTimeout), logger);
+
+    public static bool IsTransientStatus(HttpStatusCode status) => TransientStatuses.Contains(status);
+
+    private static ResiliencePipeline<HttpResponseMessage> Build(RetryLimits limits, ILogger logger)
     {
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = settings.TotalTimeout });
+            .AddTimeout(new TimeoutStrategyOptions
+            {
+                TimeoutGenerator = args => ValueTask.FromResult(TotalTimeout(args.Context, limits.TotalTimeout)),
+            });
 
         // Polly refuses zero retry attempts, so "no retries" means no retry strategy at all.
-        if (settings.MaxRetries > 0)
+        if (limits.MaxRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = settings.MaxRetries,
+                MaxRetryAttempts = limits.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                Delay = settings.BaseDelay,
-                MaxDelay = settings.MaxDelay,
+                Delay = limits.BaseDelay,
+                MaxDelay = limits.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
-                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, settings.MaxDelay)),
+                DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result, limits.MaxDelay)),
                 OnRetry = args =>
                 {
-                    LogRetry(logger, args);
+                    LogRetry(logger, args, limits.MaxRetries + 1);
                     return ValueTask.CompletedTask;
                 },
             });
         }
 
-        return builder.AddTimeout(new TimeoutStrategyOptions { Timeout = settings.AttemptTimeout }).Build();
+        return builder.AddTimeout(new TimeoutStrategyOptions { Timeout = limits.AttemptTimeout }).Build();
     }
 
-    public static bool IsTransientStatus(HttpStatusCode status) => TransientStatuses.Contains(status);
+    private static TimeSpan TotalTimeout(ResilienceContext context, TimeSpan fallback)
+    {
+        if (!context.Properties.TryGetValue(ResilienceKeys.Plan, out var plan) || plan.Deadline is not { } deadline) return fallback;
+        var remaining = deadline.Remaining;
+        return remaining > ShortestTimeout ? remaining : ShortestTimeout;
+    }
 
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome, CancellationToken token) => outcome switch
     {
         // Once the caller (or the total timeout) cancelled, nothing is worth another attempt.
         _ when token.IsCancellationRequested => false,
-        // A name that does not resolve or a TLS handshake that fails will not heal within a retry budget.
-        { Exception: HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } } => false,
+        { Exception: { } failure } when TransportFailures.IsPermanent(failure) => false,
         { Exception: HttpRequestException or IOException or TimeoutRejectedException } => true,
         { Result: { } response } => IsTransientStatus(response.StatusCode),
         _ => false,
@@ -71,14 +100,15 @@ internal static class ResiliencePipelineFactory
         return delay > maxDelay ? maxDelay : delay;
     }
 
-    private static void LogRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
+    /// <summary>One warning per retry: what is retried, why, which attempt comes next and after how long. Never a body.</summary>
+    private static void LogRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args, int maxAttempts)
     {
         if (!args.Context.Properties.TryGetValue(ResilienceKeys.Request, out var request)) return;
         var reason = args.Outcome.Result is { } response
             ? $"HTTP {(int)response.StatusCode}"
-            : $"{args.Outcome.Exception!.GetType().Name}: {args.Outcome.Exception.Message}";
-        logger.LogWarning("Flink API {Method} {Path} failed ({Reason}); retry {Retry} in {DelayMs} ms",
-            request.Method, request.RequestUri?.AbsolutePath, reason, args.AttemptNumber + 1,
+            : TransportFailures.Describe(args.Outcome.Exception!);
+        logger.LogWarning("Flink API {Method} {Path} failed ({Reason}); retrying: attempt {Attempt} of {MaxAttempts} in {DelayMs} ms",
+            request.Method, request.RequestUri?.AbsolutePath, reason, args.AttemptNumber + 2, maxAttempts,
             (long)args.RetryDelay.TotalMilliseconds);
     }
 }
@@ -86,4 +116,5 @@ internal static class ResiliencePipelineFactory
 internal static class ResilienceKeys
 {
     public static readonly ResiliencePropertyKey<HttpRequestMessage> Request = new("ConfluentFlink.Request");
+    public static readonly ResiliencePropertyKey<CallPlan> Plan = new("ConfluentFlink.CallPlan");
 }

@@ -26,6 +26,8 @@ internal sealed class ResourceProviderService(
     // The engine requires semver.
     private static readonly string Version = FlinkConnectionsClient.ProviderVersion();
 
+    private static readonly TimeSpan AnswerAfterCancelGrace = TimeSpan.FromMilliseconds(250);
+
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
     {
         engineLog.Connect(request.EngineAddress);
@@ -166,11 +168,22 @@ internal sealed class ResourceProviderService(
     {
         using var call = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, cancellation.Token);
         using var scope = logger.BeginScope(new ResourceLogScope(urn));
+        Task<T>? work = null;
         try
         {
             call.Token.ThrowIfCancellationRequested();
+            work = handler(call.Token);
             // WaitAsync returns as soon as the call is cancelled, even if the resource logic is slow to notice.
-            return await handler(call.Token).WaitAsync(call.Token);
+            return await work.WaitAsync(call.Token);
+        }
+        catch (OperationCanceledException cancelled) when (work is not null)
+        {
+            // The resource logic's own answer to the cancel says more than "cancelled" (a create that may have
+            // succeeded names the connection and its import command; one that just finished has an id to record),
+            // so it gets a moment to give it.
+            await Task.WhenAny(work, Task.Delay(AnswerAfterCancelGrace));
+            if (work.IsCompletedSuccessfully) return work.Result;
+            throw RpcErrors.From(work.Exception?.InnerException ?? cancelled, logger);
         }
         catch (Exception exception)
         {

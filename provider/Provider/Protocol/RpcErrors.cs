@@ -27,6 +27,8 @@ public static class RpcErrors
         RpcException rpc => rpc,
         ProviderUserException user => new RpcException(new Status(StatusCode.InvalidArgument, Bounded(user.Message))),
         ResourceInitFailedException initFailed => InitFailed(initFailed),
+        CreateOutcomeUnknownException unknown => new RpcException(new Status(
+            unknown.Reason == CreateUnresolvedReason.Cancelled ? StatusCode.Cancelled : StatusCode.Unavailable, Bounded(unknown.Message))),
         FlinkApiException api => new RpcException(new Status(StatusFor(api.StatusCode), Bounded(api.Message))),
         OperationCanceledException => new RpcException(new Status(StatusCode.Cancelled, "the operation was cancelled")),
         _ => Internal(exception, logger),

@@ -67,24 +67,24 @@ public sealed class FlinkConnectionResource
         };
         var client = Client(target, settings);
         var id = target.IdFor(inputs.DisplayName);
-        using var deadline = OperationDeadline.Start("create", request.Timeout, cancellationToken);
+        var budget = new OperationBudget(request.Timeout, cancellationToken);
         CreateOutcome outcome;
         try
         {
-            outcome = await client.CreateAsync(target.Scope, connectionRequest, deadline.Token);
+            outcome = await client.CreateAsync(target.Scope, connectionRequest, budget);
+        }
+        catch (CreateOutcomeUnknownException e)
+        {
+            throw e.WithAdvice($"If it does, bring it under Pulumi with: {ImportCommand(request.Urn, id)}");
         }
         catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
         {
             throw new ProviderUserException($"{e.Message}. To manage the existing connection with Pulumi, import it: " +
                                             ImportCommand(request.Urn, id));
         }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
-            throw deadline.Exceeded($"connection {id} may exist; if it does, import it: {ImportCommand(request.Urn, id)}");
-        }
 
         var outputs = Outputs(inputs, target, outcome.Connection);
-        if (!outcome.Adopted)
+        if (outcome.Kind == CreateOutcomeKind.Created)
         {
             _logger.LogInformation("Created connection {Id}", id);
             return new CreateResult(id, outputs);
@@ -94,13 +94,13 @@ public sealed class FlinkConnectionResource
         _logger.LogWarning("Connection {Id} was created by an earlier attempt whose answer was lost; adopting it", id);
         try
         {
-            await PutAuthDataAsync(client, target.Scope, inputs.DisplayName, connectionRequest.AuthDataJson, deadline.Token);
+            await PutAuthDataAsync(client, target.Scope, inputs.DisplayName, connectionRequest.AuthDataJson, budget);
         }
+        // A Cancel here too must not lose the connection: it exists, so Pulumi has to record it.
         catch (Exception e) when (e is FlinkApiException or ProviderUserException or OperationCanceledException)
         {
-            var reason = e is OperationCanceledException && deadline.Expired ? deadline.Describe() : e.Message;
             throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
-                [$"the connection exists, but setting its credentials failed: {reason}"]);
+                [$"the connection exists, but setting its credentials failed: {e.Message}"]);
         }
         return new CreateResult(id, outputs);
     }
@@ -114,16 +114,7 @@ public sealed class FlinkConnectionResource
                 : s == Setting.Environment ? PropertyValue.Of(scope.EnvironmentId) : settings.ResolveForImport(s))
             : ConnectionTarget.Resolve(s => settings.Resolve(s, WithManagingKey(request.Properties!, request.Inputs)));
 
-        using var deadline = OperationDeadline.Start("read", request.Timeout, cancellationToken);
-        Connection? connection;
-        try
-        {
-            connection = await Client(target, settings).GetAsync(scope, name, deadline.Token);
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
-            throw deadline.Exceeded($"connection {request.Id} was not read");
-        }
+        var connection = await Client(target, settings).GetAsync(scope, name, new OperationBudget(request.Timeout, cancellationToken));
         if (connection is null)
         {
             _logger.LogInformation("Connection {Id} no longer exists", request.Id);
@@ -149,27 +140,20 @@ public sealed class FlinkConnectionResource
             return new UpdateResult(CarriedOutputs(inputs, target, request.OldState));
 
         var client = Client(target, settings);
-        using var deadline = OperationDeadline.Start("update", request.Timeout, cancellationToken);
-        try
-        {
-            await PutAuthDataAsync(client, scope, name, _authData.Json(inputs.Type, inputs.Auth), deadline.Token);
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
-            throw deadline.Exceeded($"the credentials of connection {request.Id} may or may not have been updated; run `pulumi up` again");
-        }
+        var budget = new OperationBudget(request.Timeout, cancellationToken);
+        await PutAuthDataAsync(client, scope, name, _authData.Json(inputs.Type, inputs.Auth), budget);
         _logger.LogInformation("Updated the credentials of connection {Id}", request.Id);
 
         try
         {
-            var current = await client.GetAsync(scope, name, deadline.Token);
+            var current = await client.GetAsync(scope, name, budget);
             return new UpdateResult(current is null ? CarriedOutputs(inputs, target, request.OldState) : Outputs(inputs, target, current));
         }
-        catch (Exception e) when (e is FlinkApiException or OperationCanceledException && deadline.Expired)
+        catch (FlinkApiException e)
         {
             // The credentials were changed; only the refresh of status failed. Record the new state, report the failure.
             throw new ResourceInitFailedException(request.Id, CarriedOutputs(inputs, target, request.OldState), news.MarkSecrets(_schema.SecretPaths),
-                [$"credentials were updated, but reading the connection back failed: {(e is FlinkApiException ? e.Message : deadline.Describe())}"]);
+                [$"credentials were updated, but reading the connection back failed: {e.Message}"]);
         }
     }
 
@@ -177,18 +161,10 @@ public sealed class FlinkConnectionResource
     {
         var (scope, name) = ConnectionId.Parse(request.Id);
         var target = ConnectionTarget.Resolve(s => settings.Resolve(s, WithManagingKey(request.Properties, request.OldInputs)));
-        using var deadline = OperationDeadline.Start("delete", request.Timeout, cancellationToken);
-        try
-        {
-            if (await Client(target, settings).DeleteAsync(scope, name, deadline.Token))
-                _logger.LogInformation("Deleted connection {Id}", request.Id);
-            else
-                _logger.LogInformation("Connection {Id} was already gone", request.Id);
-        }
-        catch (OperationCanceledException) when (deadline.Expired)
-        {
-            throw deadline.Exceeded($"connection {request.Id} may still exist; run `pulumi destroy` again");
-        }
+        if (await Client(target, settings).DeleteAsync(scope, name, new OperationBudget(request.Timeout, cancellationToken)))
+            _logger.LogInformation("Deleted connection {Id}", request.Id);
+        else
+            _logger.LogInformation("Connection {Id} was already gone", request.Id);
     }
 
     /// <summary>The inputs as state holds them, with what the API reports for type and endpoint, so drift shows in the next diff.</summary>
@@ -216,17 +192,17 @@ public sealed class FlinkConnectionResource
     }
 
     /// <summary>PUT needs the current resource_version; a concurrent writer makes it stale, so read again and retry once.</summary>
-    private static async Task PutAuthDataAsync(IFlinkConnectionsClient client, ConnectionScope scope, string name, string authData, CancellationToken cancellationToken)
+    private static async Task PutAuthDataAsync(IFlinkConnectionsClient client, ConnectionScope scope, string name, string authData, OperationBudget budget)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await client.GetAsync(scope, name, cancellationToken)
+            var current = await client.GetAsync(scope, name, budget)
                 ?? throw new ProviderUserException($"connection {ConnectionId.Format(scope, name)} no longer exists; run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again");
             current.Spec ??= new ConnectionSpec();
             current.Spec.AuthData = new AuthData { Data = authData };
             try
             {
-                await client.UpdateAsync(scope, current, cancellationToken);
+                await client.UpdateAsync(scope, current, budget);
                 return;
             }
             catch (FlinkApiException e) when (e.StatusCode == HttpStatusCode.Conflict)
@@ -237,6 +213,8 @@ public sealed class FlinkConnectionResource
             }
         }
     }
+
+    private static string ImportCommand(string id) => $"pulumi import {Token} <resource name> {id}";
 
     private IFlinkConnectionsClient Client(ConnectionTarget target, SettingResolver settings) => _clients(target.ApiSettings(settings.MaxRetries));
 

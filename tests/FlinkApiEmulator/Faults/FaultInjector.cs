@@ -2,8 +2,11 @@ namespace ConfluentFlink.FlinkApiEmulator.Faults;
 
 public enum FaultAction { None, Fail, Drop, CommitThenFail }
 
-/// <summary>What happens to one request: an optional delay, then at most one fault.</summary>
-public readonly record struct FaultDecision(int DelayMs, FaultAction Action, int Status, int? RetryAfterSeconds)
+/// <summary>
+/// What happens to one request: an optional delay, then at most one fault. <see cref="AnswerHoldMs"/> is how long a
+/// commit-then-fail holds the lost answer after the write.
+/// </summary>
+public readonly record struct FaultDecision(int DelayMs, FaultAction Action, int Status, int? RetryAfterSeconds, int AnswerHoldMs = 0)
 {
     public static readonly FaultDecision Healthy = new(0, FaultAction.None, 0, null);
 }
@@ -38,12 +41,18 @@ public sealed class FaultInjector
 
     public void Clear() => Set(new FaultPlan());
 
-    public FaultDecision Next(bool isWrite)
+    /// <param name="method">The request's HTTP method: only writes (POST, PUT, DELETE) can commit and then fail.</param>
+    public FaultDecision Next(string method)
     {
         lock (_gate)
         {
             var plan = _plan;
             var delay = plan.DelayMs;
+            if (plan.HoldNext > 0)
+            {
+                _plan = plan = plan with { HoldNext = plan.HoldNext - 1 };
+                delay += plan.HoldMs;
+            }
             if (plan.Storm is { } storm && _storm is { } random)
             {
                 // Two draws per request, always, so one seed gives the same sequence whatever the outcomes were.
@@ -66,10 +75,11 @@ public sealed class FaultInjector
                 return new FaultDecision(delay, FaultAction.Fail, plan.FailStatus, RetryAfterFor(plan.FailStatus, plan.RetryAfterSeconds));
             }
 
-            if (isWrite && plan.CommitThenFailNext > 0)
+            if (plan.CommitThenFailNext > 0 && IsWrite(method) &&
+                (plan.CommitThenFailMethod is null || string.Equals(plan.CommitThenFailMethod, method, StringComparison.OrdinalIgnoreCase)))
             {
                 _plan = plan with { CommitThenFailNext = plan.CommitThenFailNext - 1 };
-                return new FaultDecision(delay, FaultAction.CommitThenFail, plan.CommitThenFailStatus, null);
+                return new FaultDecision(delay, FaultAction.CommitThenFail, plan.CommitThenFailStatus, null, plan.CommitThenFailAfterMs);
             }
 
             return FaultDecision.Healthy with { DelayMs = delay };
@@ -86,4 +96,6 @@ public sealed class FaultInjector
     }
 
     private static int? RetryAfterFor(int status, int? seconds) => status is 429 or 503 ? seconds : null;
+
+    private static bool IsWrite(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
 }

@@ -12,18 +12,9 @@ internal static class FaultMiddleware
     public static void UseFaults(this IApplicationBuilder app, FaultInjector faults) => app.Use(async (http, next) =>
     {
         if (ApiPaths.IsAdmin(http)) { await next(http); return; }
-        var decision = faults.Next(IsWrite(http.Request.Method));
-        if (decision.DelayMs > 0)
-        {
-            try
-            {
-                await Task.Delay(decision.DelayMs, http.RequestAborted);
-            }
-            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-            {
-                return; // The client gave up while we were being slow; nobody is left to answer.
-            }
-        }
+        var decision = faults.Next(http.Request.Method);
+        // The client gave up while we were being slow; nobody is left to answer.
+        if (decision.DelayMs > 0 && !await HeldAsync(http, decision.DelayMs)) return;
 
         switch (decision.Action)
         {
@@ -35,7 +26,7 @@ internal static class FaultMiddleware
                 await Failures.Injected(decision.Status).ExecuteAsync(http);
                 return;
             case FaultAction.CommitThenFail:
-                await CommitThenFailAsync(http, next, decision.Status);
+                await CommitThenFailAsync(http, next, decision.Status, decision.AnswerHoldMs);
                 return;
             default:
                 await next(http);
@@ -43,8 +34,11 @@ internal static class FaultMiddleware
         }
     });
 
-    /// <summary>Let the handler do its work (the store changes), then throw its answer away and fail or drop instead.</summary>
-    private static async Task CommitThenFailAsync(HttpContext http, RequestDelegate next, int status)
+    /// <summary>
+    /// Let the handler do its work (the store changes), hold on for <paramref name="holdMs"/>, then throw its answer
+    /// away and fail or drop instead.
+    /// </summary>
+    private static async Task CommitThenFailAsync(HttpContext http, RequestDelegate next, int status, int holdMs)
     {
         var original = http.Response.Body;
         using var swallowed = new MemoryStream();
@@ -58,6 +52,7 @@ internal static class FaultMiddleware
             http.Response.Body = original;
         }
 
+        if (holdMs > 0 && !await HeldAsync(http, holdMs)) return;
         if (status == 0 || http.Response.HasStarted)
         {
             Drop(http);
@@ -68,6 +63,20 @@ internal static class FaultMiddleware
         await Failures.Injected(status).ExecuteAsync(http);
     }
 
+    /// <summary>Waits; false when the client went away meanwhile.</summary>
+    private static async Task<bool> HeldAsync(HttpContext http, int milliseconds)
+    {
+        try
+        {
+            await Task.Delay(milliseconds, http.RequestAborted);
+            return true;
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
     // Kestrel signals RequestAborted asynchronously after Abort(), so the statistics are told directly.
     private static void Drop(HttpContext http)
     {
@@ -76,6 +85,4 @@ internal static class FaultMiddleware
     }
 
     public static bool WasDropped(HttpContext http) => http.Items.ContainsKey(DroppedMarker);
-
-    private static bool IsWrite(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsDelete(method);
 }

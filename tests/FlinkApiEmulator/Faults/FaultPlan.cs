@@ -3,8 +3,9 @@ namespace ConfluentFlink.FlinkApiEmulator.Faults;
 /// <summary>
 /// What the emulator should do wrong, set at run time (<c>PUT /_emulator/faults</c> or <see cref="FaultInjector.Set"/>).
 /// Counters are used up by API requests (the admin paths never consume them). Setting a plan replaces the previous one.
-/// JSON (camelCase): <c>{"failNext":2,"failStatus":429,"retryAfterSeconds":1,"dropNext":1,"delayMs":200,
-/// "commitThenFailNext":1,"commitThenFailStatus":500,"storm":{"seed":7,"p503":0.2,"p429":0.1,"pDrop":0.05,"pSlow":0.1,"slowMs":200}}</c>.
+/// JSON (camelCase): <c>{"failNext":2,"failStatus":429,"retryAfterSeconds":1,"dropNext":1,"delayMs":200,"holdNext":1,"holdMs":5000,
+/// "commitThenFailNext":1,"commitThenFailStatus":500,"commitThenFailMethod":"POST","commitThenFailAfterMs":60000,
+/// "storm":{"seed":7,"p503":0.2,"p429":0.1,"pDrop":0.05,"pSlow":0.1,"slowMs":200}}</c>.
 /// </summary>
 public sealed record FaultPlan
 {
@@ -18,19 +19,36 @@ public sealed record FaultPlan
     /// <summary>Delay every answer by this many milliseconds.</summary>
     public int DelayMs { get; init; }
     /// <summary>
+    /// Hold the next N requests for <see cref="HoldMs"/> before handling them. A client that gives up meanwhile leaves
+    /// nothing behind: a held request is carried out only if its connection is still open when the hold ends.
+    /// </summary>
+    public int HoldNext { get; init; }
+    public int HoldMs { get; init; }
+    /// <summary>
     /// Carry out the next N writes (POST, PUT, DELETE) but lose the answer: reply <see cref="CommitThenFailStatus"/>
     /// instead, or drop the connection when it is 0. This is how "an earlier attempt did succeed" is produced.
     /// </summary>
     public int CommitThenFailNext { get; init; }
     public int CommitThenFailStatus { get; init; } = 500;
+    /// <summary>Only writes of this method (e.g. "POST") commit and lose their answer; null means any write.</summary>
+    public string? CommitThenFailMethod { get; init; }
+    /// <summary>
+    /// How long the lost answer is held after the write committed, before it fails: time for a test to kill the
+    /// emulator while the client still waits, or for the client's own timeout to run out.
+    /// </summary>
+    public int CommitThenFailAfterMs { get; init; }
     /// <summary>Random faults on every request, reproducible from a seed.</summary>
     public StormPlan? Storm { get; init; }
+
+    private static readonly string[] WriteMethods = ["POST", "PUT", "DELETE"];
 
     /// <summary>Why this plan cannot be used, or null when it can.</summary>
     public string? Problem()
     {
-        if (FailNext < 0 || DropNext < 0 || DelayMs < 0 || CommitThenFailNext < 0)
-            return "failNext, dropNext, delayMs and commitThenFailNext must be 0 or more";
+        if (FailNext < 0 || DropNext < 0 || DelayMs < 0 || HoldNext < 0 || HoldMs < 0 || CommitThenFailNext < 0 || CommitThenFailAfterMs < 0)
+            return "failNext, dropNext, delayMs, holdNext, holdMs, commitThenFailNext and commitThenFailAfterMs must be 0 or more";
+        if (CommitThenFailMethod is not null && !WriteMethods.Contains(CommitThenFailMethod))
+            return "commitThenFailMethod must be POST, PUT or DELETE";
         if (FailStatus is < 400 or > 599) return "failStatus must be an HTTP error status (400-599)";
         if (CommitThenFailStatus != 0 && CommitThenFailStatus is < 400 or > 599)
             return "commitThenFailStatus must be 0 (drop the connection) or an HTTP error status (400-599)";

@@ -387,6 +387,50 @@ public class ResourceProviderServiceTests
     }
 
     [Test]
+    public async Task AnErrorTheResourceLogicGivesRightAfterCancelIsTheAnswer()
+    {
+        var started = new TaskCompletionSource();
+        Provider.OnCreate = async (_, token) =>
+        {
+            started.SetResult();
+            try
+            {
+                await Task.Delay(TimeSpan.FromMinutes(5), token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new ProviderUserException("the create was cancelled after its request was sent: connection c1 may exist");
+            }
+            return new CreateResult("c1", PropertyMap.Empty);
+        };
+
+        var create = Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Properties = Wire.Struct() }).ResponseAsync;
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Client.CancelAsync(new Empty());
+
+        var error = Assert.ThrowsAsync<RpcException>(async () => await create)!;
+        Assert.That(error.Status.Detail, Does.Contain("connection c1 may exist"));
+    }
+
+    [Test]
+    public async Task ACreateThatFinishesRightAfterCancelIsStillRecorded()
+    {
+        var started = new TaskCompletionSource();
+        Provider.OnCreate = async (_, token) =>
+        {
+            started.SetResult();
+            await Task.WhenAny(Task.Delay(TimeSpan.FromMinutes(5), token));
+            return new CreateResult("c1", PropertyMap.Empty);
+        };
+
+        var create = Client.CreateAsync(new CreateRequest { Urn = Urn, Type = Type, Properties = Wire.Struct() }).ResponseAsync;
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Client.CancelAsync(new Empty());
+
+        Assert.That((await create).Id, Is.EqualTo("c1"));
+    }
+
+    [Test]
     public async Task ConcurrentCallsAreServedIndependently()
     {
         Provider.OnCreate = async (r, token) =>

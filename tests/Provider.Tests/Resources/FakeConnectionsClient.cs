@@ -5,23 +5,19 @@ using ConfluentFlink.FlinkApi.Models;
 
 namespace ConfluentFlink.Provider.Tests.Resources;
 
-/// <summary>An in-memory Connections API for resource-logic tests; records every call and the settings it was made with.</summary>
+/// <summary>
+/// An in-memory Connections API for resource-logic tests; records every call, the settings it was made with and the
+/// operation budget it was given.
+/// </summary>
 internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
 {
     private int _version;
     public ConcurrentDictionary<string, Connection> Store { get; } = new();
     public ConcurrentQueue<string> Calls { get; } = new();
+    public ConcurrentQueue<OperationBudget> BudgetsSeen { get; } = new();
     public List<FlinkApiSettings> SettingsSeen { get; } = new();
     public int StaleConflictsToReturn { get; set; }
     public bool AdoptNextCreate { get; set; }
-    /// <summary>When set, every call waits for its token to be cancelled, as a service that holds the request would.</summary>
-    public bool HoldEveryCall { get; set; }
-
-    private async Task HoldAsync(CancellationToken cancellationToken)
-    {
-        if (HoldEveryCall)
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-    }
 
     public IFlinkConnectionsClient For(FlinkApiSettings settings)
     {
@@ -31,10 +27,15 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
 
     private static string Key(ConnectionScope scope, string name) => $"{scope.OrganizationId}/{scope.EnvironmentId}/{name}";
 
-    public async Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, CancellationToken cancellationToken)
+    private void Record(string call, OperationBudget budget)
     {
-        Calls.Enqueue("POST " + request.Name);
-        await HoldAsync(cancellationToken);
+        Calls.Enqueue(call);
+        BudgetsSeen.Enqueue(budget);
+    }
+
+    public Task<CreateOutcome> CreateAsync(ConnectionScope scope, ConnectionRequest request, OperationBudget budget)
+    {
+        Record("POST " + request.Name, budget);
         var connection = new Connection
         {
             ApiVersion = "sql/v1", Kind = "Connection", Name = request.Name,
@@ -44,22 +45,22 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
         };
         if (!Store.TryAdd(Key(scope, request.Name), connection))
             throw new FlinkApiException("Confluent API 409 resource_already_exists", HttpStatusCode.Conflict, "resource_already_exists");
-        return new CreateOutcome(connection, AdoptNextCreate);
+        return Task.FromResult(new CreateOutcome(connection, AdoptNextCreate ? CreateOutcomeKind.AdoptedAfterLostAnswer : CreateOutcomeKind.Created));
     }
 
-    public async Task<Connection?> GetAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public Task<Connection?> GetAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
-        Calls.Enqueue("GET " + name);
-        await HoldAsync(cancellationToken);
-        return Store.TryGetValue(Key(scope, name), out var c) ? Copy(c) : null;
+        budget.Cancellation.ThrowIfCancellationRequested();
+        Record("GET " + name, budget);
+        return Task.FromResult(Store.TryGetValue(Key(scope, name), out var c) ? Copy(c) : null);
     }
 
-    public Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, OperationBudget budget) =>
         Task.FromResult<IReadOnlyList<Connection>>(Store.Values.ToList());
 
-    public Task UpdateAsync(ConnectionScope scope, Connection connection, CancellationToken cancellationToken)
+    public Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget)
     {
-        Calls.Enqueue("PUT " + connection.Name);
+        Record("PUT " + connection.Name, budget);
         if (StaleConflictsToReturn > 0)
         {
             StaleConflictsToReturn--;
@@ -71,11 +72,10 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
         return Task.CompletedTask;
     }
 
-    public async Task<bool> DeleteAsync(ConnectionScope scope, string name, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(ConnectionScope scope, string name, OperationBudget budget)
     {
-        Calls.Enqueue("DELETE " + name);
-        await HoldAsync(cancellationToken);
-        return Store.TryRemove(Key(scope, name), out _);
+        Record("DELETE " + name, budget);
+        return Task.FromResult(Store.TryRemove(Key(scope, name), out _));
     }
 
     private static Connection Copy(Connection c) => Newtonsoft.Json.JsonConvert.DeserializeObject<Connection>(Newtonsoft.Json.JsonConvert.SerializeObject(c))!;

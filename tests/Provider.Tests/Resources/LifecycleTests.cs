@@ -59,6 +59,21 @@ public class LifecycleTests
     }
 
     [Test]
+    public void An_adopted_connection_is_recorded_even_when_the_operation_is_cancelled_before_its_credentials_are_set()
+    {
+        var fixture = new ProviderFixture();
+        fixture.Api.AdoptNextCreate = true;
+        var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var error = Assert.ThrowsAsync<ResourceInitFailedException>(() => fixture.Provider.CreateAsync(Requests.Create(inputs), cancelled.Token));
+
+        Assert.That(error!.Id, Is.EqualTo("org-1/env-1/conn1"));
+        Assert.That(fixture.Api.Calls, Does.Not.Contain("PUT conn1"));
+    }
+
+    [Test]
     public async Task Creating_over_an_existing_connection_says_how_to_import_it()
     {
         var fixture = new ProviderFixture();
