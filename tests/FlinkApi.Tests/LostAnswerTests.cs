@@ -98,13 +98,13 @@ public sealed class LostAnswerTests : EmulatorTest
         await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = lostAnswers, CommitThenFailStatus = 503, CommitThenFailMethod = "PUT" });
         await Admin.ResetStatsAsync();
 
-        await client.UpdateAsync(Scope, ForUpdate(before, "{\"api_key\":\"rotated-key\"}"), CancellationToken.None);
+        await client.UpdateAsync(Scope, ForUpdate(before, "{\"API_KEY\":\"rotated-key\"}"), CancellationToken.None);
 
         var stored = Emulator.Store.All().Single();
         var stats = await Admin.GetStatsAsync();
         Assert.Multiple(() =>
         {
-            Assert.That(stored.AuthData, Is.EqualTo("{\"api_key\":\"rotated-key\"}"));
+            Assert.That(stored.AuthData, Is.EqualTo("{\"API_KEY\":\"rotated-key\"}"));
             Assert.That(stored.ResourceVersion, Is.Not.EqualTo(before.Metadata!.ResourceVersion));
             Assert.That(stats.Method("PUT"), Is.EqualTo(lostAnswers == 1 ? 2 : Attempts));
             Assert.That(stats.Method("GET"), Is.EqualTo(1), "one read back");
@@ -120,7 +120,7 @@ public sealed class LostAnswerTests : EmulatorTest
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = Attempts, FailStatus = 503 });
 
         var error = await Expect<FlinkApiException>(() =>
-            client.UpdateAsync(Scope, ForUpdate(before, "{\"api_key\":\"other-key\"}"), CancellationToken.None));
+            client.UpdateAsync(Scope, ForUpdate(before, "{\"API_KEY\":\"other-key\"}"), CancellationToken.None));
 
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(error.Message, Does.EndWith($"is still at resource_version '{before.Metadata!.ResourceVersion}': the update was not applied."));

@@ -109,6 +109,43 @@ test('Check reports every failure on its property path and accepts unknowns', as
   assert.deepEqual(unknowns.getFailuresList().map((f) => f.getReason()), []);
 });
 
+test('autonaming: the capability, and the name, seed and options as Pulumi\'s stubs encode them', async (t) => {
+  const plugin = await startPlugin();
+  t.after(() => plugin.stop());
+
+  const handshake = await plugin.call('handshake', new provider.ProviderHandshakeRequest());
+  assert.equal(handshake.getSupportsAutonamingConfiguration(), true);
+  const configured = await plugin.call('configure', configureRequest({
+    organizationId: 'org-1', environmentId: 'env-1', flinkComputePoolId: 'lfcp-1', flinkPrincipalId: 'sa-1',
+    flinkRestEndpoint: 'http://127.0.0.1:9', flinkApiKey: API_KEY, flinkApiSecret: secret(API_SECRET),
+  }));
+  assert.equal(configured.getSupportsAutonamingConfiguration(), true);
+
+  const Mode = provider.CheckRequest.AutonamingOptions.Mode;
+  const unnamed = { type: 'OPENAI', endpoint: 'https://api.openai.com/v1/chat/completions', apiKey: secret(OPENAI_KEY) };
+  async function check(name, seed, mode, proposed) {
+    const request = checkRequest(urnOf(name), {}, unnamed);
+    request.setName(name);
+    request.setRandomseed(Uint8Array.from(seed));
+    if (mode !== undefined) {
+      const options = new provider.CheckRequest.AutonamingOptions();
+      options.setMode(mode);
+      options.setProposedName(proposed);
+      request.setAutonaming(options);
+    }
+    const response = await plugin.call('check', request);
+    return { name: response.getInputs()?.toJavaScript().displayName, failures: response.getFailuresList().map((f) => f.getProperty()) };
+  }
+
+  const generated = await check('Wire_Conn', [1, 2, 3]);
+  assert.match(generated.name, /^wire-conn-[a-z0-9]{7}$/);
+  assert.equal((await check('Wire_Conn', [1, 2, 3])).name, generated.name, 'the same seed, the same name');
+  assert.notEqual((await check('Wire_Conn', [4, 5, 6])).name, generated.name, 'another seed, another name');
+  assert.equal((await check('c', [1], Mode.ENFORCE, 'wire-enforced')).name, 'wire-enforced');
+  assert.equal((await check('c', [1], Mode.PROPOSE, 'Wire Proposed')).name, 'wire-proposed');
+  assert.deepEqual((await check('c', [1], Mode.DISABLE, '')).failures, ['displayName']);
+});
+
 test('create, read, diff, import and delete against the emulator', async (t) => {
   const emulator = await startEmulator();
   // API_KEY is the variable an import reads an OPENAI credential from: the API never returns it.

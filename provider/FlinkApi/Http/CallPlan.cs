@@ -26,5 +26,8 @@ internal sealed class CallPlan(CallKind kind, Deadline? deadline)
 
     public AttemptLog Attempts { get; } = new();
 
-    public bool DeadlinePassed => Deadline is { HasPassed: true };
+    /// <summary>Set when the call's deadline, rather than the settings' total timeout, ended it.</summary>
+    public bool EndedByDeadline { get; set; }
+
+    public bool DeadlinePassed => EndedByDeadline || Deadline is { HasPassed: true };
 }

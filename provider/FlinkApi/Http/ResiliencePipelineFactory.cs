@@ -47,6 +47,13 @@ internal static class ResiliencePipelineFactory
             .AddTimeout(new TimeoutStrategyOptions
             {
                 TimeoutGenerator = args => ValueTask.FromResult(TotalTimeout(args.Context, limits.TotalTimeout)),
+                // Timers may fire a hair before the deadline they were set from: the plan is told, not left to the clock.
+                OnTimeout = args =>
+                {
+                    if (args.Context.Properties.TryGetValue(ResilienceKeys.Plan, out var plan) && plan.Deadline is not null)
+                        plan.EndedByDeadline = true;
+                    return ValueTask.CompletedTask;
+                },
             });
 
         // Polly refuses zero retry attempts, so "no retries" means no retry strategy at all.

@@ -36,6 +36,6 @@ public static class CreateAnswer
     /// <summary>The half-created resource the engine records, when the error carries one.</summary>
     public static ErrorResourceInitFailed? InitFailure(RpcException failure) => failure.GetRpcStatus()?.GetDetail<ErrorResourceInitFailed>();
 
-    /// <summary>The command a may-exist error must give, with the resource name left for the user as the provider does.</summary>
-    public static string ImportCommand(string id) => $"pulumi import {Lifecycle.Type} <resource name> {id}";
+    /// <summary>The command a may-exist error must give. Every resource of these tests is named after its connection.</summary>
+    public static string ImportCommand(string id) => $"pulumi import {Lifecycle.Type} {id.Split('/')[^1]} {id}";
 }
