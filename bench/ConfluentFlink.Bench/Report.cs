@@ -3,7 +3,7 @@ using System.Text;
 
 namespace ConfluentFlink.Bench;
 
-/// <summary>One line of the results: the plugin's figure beside its baseline from the same run, and the goal.</summary>
+/// <summary>One line of the results: the plugin's figure beside its baseline from the same run, and the goal it is held to.</summary>
 public sealed record Row(string Measure, string Plugin, string Baseline, string Ratio, string Goal, bool? Met);
 
 /// <summary>Collects rows and renders them as the console table and as <c>bench/results.md</c>.</summary>

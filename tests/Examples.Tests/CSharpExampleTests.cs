@@ -15,13 +15,13 @@ public class CSharpExampleTests
     public static IEnumerable<string> Examples() => ExampleLayout.CSharpExampleNames();
 
     [Test]
-    public void There_is_one_example_per_way_a_CSharp_user_arrives()
+    public void ThereIsOneExamplePerWayACSharpUserArrives()
     {
         Assert.That(Examples(), Is.EquivalentTo(new[] { "automation", "csharp-per-resource", "csharp-provider-config" }));
     }
 
     [TestCaseSource(nameof(Examples))]
-    public void Compiles_against_the_generated_sdk_and_the_pulumi_api_with_no_error(string name)
+    public void CompilesAgainstTheGeneratedSdkAndThePulumiApiWithNoError(string name)
     {
         var example = new CSharpExample(name);
         var diagnostics = RoslynCompile.Check(example.CompileInputs(), OutputKind.ConsoleApplication);
@@ -36,7 +36,7 @@ public class CSharpExampleTests
     }
 
     [TestCaseSource(nameof(Examples))]
-    public void Sets_only_schema_inputs_every_required_one_and_secrets_from_secret_config(string name)
+    public void SetsOnlySchemaInputsEveryRequiredOneAndSecretsFromSecretConfig(string name)
     {
         var scan = ScanExample(name);
 
@@ -47,22 +47,22 @@ public class CSharpExampleTests
     }
 
     [Test]
-    public void The_provider_config_example_leaves_every_flink_setting_to_the_provider()
+    public void TheProviderConfigExampleLeavesEveryFlinkSettingToTheProvider()
     {
         Assert.That(ConnectionPropertiesSet("csharp-provider-config"), Has.None.AnyOf(PerResourceSettings));
     }
 
     [Test]
-    public void The_per_resource_example_sets_every_flink_setting_on_the_resource()
+    public void ThePerResourceExampleSetsEveryFlinkSettingOnTheResource()
     {
         Assert.That(ConnectionPropertiesSet("csharp-per-resource"), Is.SupersetOf(PerResourceSettings));
     }
 
     [TestCaseSource(nameof(Examples))]
-    public void Project_references_pulumi_3_and_the_sdk_from_source(string name)
+    public void ProjectReferencesPulumi3AndTheSdkFromSource(string name)
     {
         var example = new CSharpExample(name);
-        var sdkProject = Path.Combine(RepoPaths.GeneratedSdk, "Pulumi.ConfluentFlink.csproj");
+        var sdkProject = Path.Combine(SdkPaths.GeneratedSdk, "Pulumi.ConfluentFlink.csproj");
 
         Assert.That(example.PackageReferences.GetValueOrDefault("Pulumi"), Does.StartWith("3."));
         Assert.That(example.ProjectReferences, Is.EqualTo(new[] { sdkProject }));
@@ -70,9 +70,9 @@ public class CSharpExampleTests
     }
 
     [Test]
-    public void Example_projects_stay_out_of_the_solution_because_they_cannot_restore_here()
+    public void ExampleProjectsStayOutOfTheSolutionBecauseTheyCannotRestoreHere()
     {
-        var solution = File.ReadAllText(Path.Combine(RepoPaths.Root, "ConfluentFlink.Pulumi.sln"));
+        var solution = File.ReadAllText(Path.Combine(RepoPaths.RepoRoot, "ConfluentFlink.Pulumi.sln"));
         var projectFiles = Examples().Select(n => Path.GetFileName(new CSharpExample(n).ProjectFile));
 
         Assert.That(projectFiles.Where(solution.Contains), Is.Empty);
@@ -84,7 +84,7 @@ public class CSharpExampleTests
         var trees = example.Sources
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), RoslynCompile.ParseOptions, path: f))
             .ToList();
-        return CSharpProgramScan.Scan(trees, Schema, RepoPaths.Root);
+        return CSharpProgramScan.Scan(trees, Schema, RepoPaths.RepoRoot);
     }
 
     private static IEnumerable<string> ConnectionPropertiesSet(string name) =>

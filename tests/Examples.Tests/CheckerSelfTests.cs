@@ -15,7 +15,7 @@ namespace ConfluentFlink.Examples.Tests;
 public class CheckerSelfTests
 {
     [Test]
-    public void CSharp_scan_reports_unknown_properties_missing_required_ones_and_plain_secrets_also_through_helpers_and_variables()
+    public void CSharpScanReportsUnknownPropertiesMissingRequiredOnesAndPlainSecretsAlsoThroughHelpersAndVariables()
     {
         const string program = """
             var config = new Pulumi.Config();
@@ -44,7 +44,7 @@ public class CheckerSelfTests
     }
 
     [Test]
-    public void CSharp_scan_resolves_target_typed_new_from_the_resource_and_the_property()
+    public void CSharpScanResolvesTargetTypedNewFromTheResourceAndTheProperty()
     {
         const string program = """
             var c = new FlinkConnection("c", new() { DisplayName = "d", Type = "OPENAI", Endpoint = "e", Organization = new() { Ident = "o" } });
@@ -60,7 +60,7 @@ public class CheckerSelfTests
     }
 
     [Test]
-    public void CSharp_scan_reads_config_keys_and_automation_config_values()
+    public void CSharpScanReadsConfigKeysAndAutomationConfigValues()
     {
         const string program = """
             const string Key = "apiKey";
@@ -80,7 +80,7 @@ public class CheckerSelfTests
     }
 
     [Test]
-    public void Yaml_scan_checks_nested_objects_and_accepts_only_secret_config_for_secrets()
+    public void YamlScanChecksNestedObjectsAndAcceptsOnlySecretConfigForSecrets()
     {
         const string program = """
             config:
@@ -115,7 +115,7 @@ public class CheckerSelfTests
     }
 
     [Test]
-    public void TypeScript_scan_follows_variables_and_nested_objects()
+    public void TypeScriptScanFollowsVariablesAndNestedObjects()
     {
         const string program = """
             import * as pulumi from "@pulumi/pulumi";
@@ -138,7 +138,7 @@ public class CheckerSelfTests
     }
 
     [Test]
-    public void Credential_shapes_are_found_and_placeholders_are_not()
+    public void CredentialShapesAreFoundAndPlaceholdersAreNot()
     {
         var openAiShaped = "apiKey: sk-" + new string('x', 32);
         var awsShaped = "AKIA" + new string('Q', 16);
@@ -148,7 +148,7 @@ public class CheckerSelfTests
     }
 
     [Test]
-    public void Config_set_commands_are_read_from_shell_blocks_only()
+    public void ConfigSetCommandsAreReadFromShellBlocksOnly()
     {
         var path = Path.Combine(Path.GetTempPath(), $"readme-{Guid.NewGuid():N}.md");
         File.WriteAllText(path, """

@@ -19,13 +19,13 @@ public partial class DocsTests
     private static MarkdownFile Configuration => Doc("installation-configuration.md");
 
     [Test]
-    public void The_overview_has_an_example_in_each_language()
+    public void TheOverviewHasAnExampleInEachLanguage()
     {
         Assert.That(Overview.CodeBlocks.Select(b => b.Language), Is.SupersetOf(new[] { "csharp", "typescript", "python", "go", "yaml" }));
     }
 
     [Test]
-    public void Every_overview_csharp_example_compiles_against_the_generated_sdk_with_no_error()
+    public void EveryOverviewCsharpExampleCompilesAgainstTheGeneratedSdkWithNoError()
     {
         var blocks = Overview.CodeBlocks.Where(b => b.Language == "csharp").ToList();
         Assert.That(blocks, Has.Count.GreaterThanOrEqualTo(2), "the OpenAI example and the MCP server example");
@@ -35,7 +35,7 @@ public partial class DocsTests
             File.WriteAllText(snippet, block.Text);
             try
             {
-                var inputs = new[] { snippet, ExampleLayout.ImplicitUsingsFile }.Concat(RepoPaths.GeneratedSdkSources());
+                var inputs = new[] { snippet, ExampleLayout.ImplicitUsingsFile }.Concat(SdkPaths.GeneratedSdkSources());
                 var errors = RoslynCompile.Check(inputs, OutputKind.ConsoleApplication).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                 Assert.That(errors, Is.Empty, $"{Overview.RelativePath}:{block.Line}\n{RoslynCompile.Describe(errors)}");
             }
@@ -47,7 +47,7 @@ public partial class DocsTests
     }
 
     [Test]
-    public void The_overview_examples_set_only_schema_inputs_every_required_one_and_secrets_from_secret_config()
+    public void TheOverviewExamplesSetOnlySchemaInputsEveryRequiredOneAndSecretsFromSecretConfig()
     {
         string[] checkedLanguages = ["csharp", "typescript", "yaml"];
         var blocks = Overview.CodeBlocks.Where(b => checkedLanguages.Contains(b.Language)).ToList();
@@ -58,7 +58,7 @@ public partial class DocsTests
             var where = $"{Overview.RelativePath}:{block.Line}";
             if (block.Language == "csharp")
             {
-                var csharp = CSharpProgramScan.Scan([CSharpSyntaxTree.ParseText(block.Text, RoslynCompile.ParseOptions, path: where)], Schema, RepoPaths.Root);
+                var csharp = CSharpProgramScan.Scan([CSharpSyntaxTree.ParseText(block.Text, RoslynCompile.ParseOptions, path: where)], Schema, RepoPaths.RepoRoot);
                 findings.AddRange(csharp.Findings);
                 uses.AddRange(csharp.Objects);
             }
@@ -77,7 +77,7 @@ public partial class DocsTests
     }
 
     [Test]
-    public void The_configuration_table_lists_every_config_key_with_its_environment_variable_and_secrecy()
+    public void TheConfigurationTableListsEveryConfigKeyWithItsEnvironmentVariableAndSecrecy()
     {
         var rows = Configuration.TableRows()
             .Select(cells => (match: ConfigRow().Match(cells[0]), cells))
@@ -97,7 +97,7 @@ public partial class DocsTests
     }
 
     [Test]
-    public void Every_relative_link_in_the_readme_examples_and_docs_points_to_an_existing_file()
+    public void EveryRelativeLinkInTheReadmeExamplesAndDocsPointsToAnExistingFile()
     {
         var broken = Links().Where(link => !File.Exists(link.File) && !Directory.Exists(link.File)).Select(link => link.ToString()).ToList();
 
@@ -105,7 +105,7 @@ public partial class DocsTests
     }
 
     [Test]
-    public void Every_link_to_a_section_of_a_markdown_file_names_one_of_its_headings()
+    public void EveryLinkToASectionOfAMarkdownFileNamesOneOfItsHeadings()
     {
         var sections = Links().Where(link => link.Section is not null && link.File.EndsWith(".md", StringComparison.Ordinal) && File.Exists(link.File)).ToList();
         var broken = sections

@@ -6,13 +6,13 @@ namespace ConfluentFlink.Examples.Tests;
 /// <summary>Where the examples and docs live, and what each C# example project declares.</summary>
 public static class ExampleLayout
 {
-    public static string Examples => Path.Combine(RepoPaths.Root, "examples");
+    public static string Examples => Path.Combine(RepoPaths.RepoRoot, "examples");
 
-    public static string Docs => Path.Combine(RepoPaths.Root, "docs");
+    public static string Docs => Path.Combine(RepoPaths.RepoRoot, "docs");
 
-    public static string ImplicitUsingsFile => Path.Combine(RepoPaths.Root, "tests", "Examples.Tests", "CompileInputs", "ImplicitUsings.cs");
+    public static string ImplicitUsingsFile => Path.Combine(RepoPaths.RepoRoot, "tests", "Examples.Tests", "CompileInputs", "ImplicitUsings.cs");
 
-    public static string AutomationApiReference => Path.Combine(RepoPaths.PulumiApiReference, "Automation");
+    public static string AutomationApiReference => Path.Combine(SdkPaths.PulumiApiReference, "Automation");
 
     /// <summary>Every example folder with a C# project, by folder name.</summary>
     public static IReadOnlyList<string> CSharpExampleNames() =>
@@ -23,7 +23,7 @@ public static class ExampleLayout
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static string Readme => Path.Combine(RepoPaths.Root, "README.md");
+    public static string Readme => Path.Combine(RepoPaths.RepoRoot, "README.md");
 
     /// <summary>Every Markdown file of the examples and the docs, and the README that leads to them.</summary>
     public static IReadOnlyList<string> MarkdownFiles() =>
@@ -42,10 +42,10 @@ public static class ExampleLayout
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static string Relative(string path) => Path.GetRelativePath(RepoPaths.Root, path);
+    public static string Relative(string path) => Path.GetRelativePath(RepoPaths.RepoRoot, path);
 
     private static bool IsBuildOutput(string path) =>
-        Path.GetRelativePath(RepoPaths.Root, path).Split(Path.DirectorySeparatorChar)
+        Path.GetRelativePath(RepoPaths.RepoRoot, path).Split(Path.DirectorySeparatorChar)
             .Any(part => part is "bin" or "obj" or "node_modules" or "sdks");
 }
 
@@ -97,7 +97,7 @@ public sealed class CSharpExample
     {
         var inputs = new List<string>(Sources);
         if (ImplicitUsings) inputs.Add(ExampleLayout.ImplicitUsingsFile);
-        inputs.AddRange(RepoPaths.GeneratedSdkSources());
+        inputs.AddRange(SdkPaths.GeneratedSdkSources());
         if (UsesAutomationApi)
             inputs.AddRange(Directory.EnumerateFiles(ExampleLayout.AutomationApiReference, "*.cs").Order(StringComparer.Ordinal));
         return inputs;

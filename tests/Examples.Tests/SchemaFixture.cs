@@ -6,7 +6,7 @@ namespace ConfluentFlink.Examples.Tests;
 /// <summary>schema.json, loaded once for all checks.</summary>
 public static class SchemaFixture
 {
-    private static readonly Lazy<PackageSchema> Loaded = new(() => PackageSchema.Load(RepoPaths.Schema));
+    private static readonly Lazy<PackageSchema> Loaded = new(() => PackageSchema.Load(RepoPaths.SchemaFile));
 
     public static PackageSchema Schema => Loaded.Value;
 

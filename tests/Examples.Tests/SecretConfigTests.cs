@@ -16,7 +16,7 @@ public class SecretConfigTests
     public static IEnumerable<string> CliExamples() => ["csharp-provider-config", "csharp-per-resource", "yaml", "typescript"];
 
     [TestCaseSource(nameof(CliExamples))]
-    public void The_readme_sets_every_config_key_the_program_reads_and_the_secret_ones_with_secret(string example)
+    public void TheReadmeSetsEveryConfigKeyTheProgramReadsAndTheSecretOnesWithSecret(string example)
     {
         var (secretKeys, plainKeys) = ConfigKeysRead(example);
         var commands = ReadmeOf(example).ConfigSetCommands.ToList();
@@ -33,7 +33,7 @@ public class SecretConfigTests
     }
 
     [Test]
-    public void The_automation_program_sets_every_secret_config_key_as_a_secret()
+    public void TheAutomationProgramSetsEverySecretConfigKeyAsASecret()
     {
         var scan = CSharpExampleTests.ScanExample("automation");
         var secretKeys = scan.SecretConfigKeysRead
@@ -53,7 +53,7 @@ public class SecretConfigTests
     }
 
     [Test]
-    public void Documented_config_commands_use_schema_keys_mark_secrets_and_keep_secret_values_off_the_command_line()
+    public void DocumentedConfigCommandsUseSchemaKeysMarkSecretsAndKeepSecretValuesOffTheCommandLine()
     {
         var commands = ExampleLayout.MarkdownFiles()
             .SelectMany(f => new MarkdownFile(f, ExampleLayout.Relative(f)).ConfigSetCommands)
@@ -72,7 +72,7 @@ public class SecretConfigTests
     }
 
     [Test]
-    public void No_example_or_doc_holds_a_literal_shaped_like_a_real_credential()
+    public void NoExampleOrDocHoldsALiteralShapedLikeARealCredential()
     {
         var hits = ExampleLayout.AllFiles()
             .SelectMany(f => CredentialLiterals.Find(File.ReadAllText(f)).Select(hit => $"{ExampleLayout.Relative(f)} {hit}"))

@@ -14,7 +14,7 @@ public class YamlAndTypeScriptExampleTests
     private static string TypeScriptFolder => Path.Combine(ExampleLayout.Examples, "typescript");
 
     [Test]
-    public void The_yaml_program_sets_only_schema_inputs_every_required_one_and_secrets_from_secret_config()
+    public void TheYamlProgramSetsOnlySchemaInputsEveryRequiredOneAndSecretsFromSecretConfig()
     {
         var scan = YamlProgramScan.Scan(File.ReadAllText(YamlProgram), ExampleLayout.Relative(YamlProgram), Schema);
 
@@ -24,7 +24,7 @@ public class YamlAndTypeScriptExampleTests
     }
 
     [Test]
-    public void The_typescript_program_sets_only_schema_inputs_every_required_one_and_secrets_from_secret_config()
+    public void TheTypescriptProgramSetsOnlySchemaInputsEveryRequiredOneAndSecretsFromSecretConfig()
     {
         var file = Path.Combine(TypeScriptFolder, "index.ts");
         var scan = TypeScriptProgramScan.Scan(File.ReadAllText(file), ExampleLayout.Relative(file), Schema);
@@ -35,16 +35,16 @@ public class YamlAndTypeScriptExampleTests
     }
 
     [Test]
-    public void The_typescript_program_imports_the_package_name_the_schema_gives_node()
+    public void TheTypescriptProgramImportsThePackageNameTheSchemaGivesNode()
     {
-        var packageName = JsonDocument.Parse(File.ReadAllText(ConfluentFlink.Sdk.Tests.RepoPaths.Schema)).RootElement
+        var packageName = JsonDocument.Parse(File.ReadAllText(RepoPaths.SchemaFile)).RootElement
             .GetProperty("language").GetProperty("nodejs").GetProperty("packageName").GetString();
 
         Assert.That(File.ReadAllText(Path.Combine(TypeScriptFolder, "index.ts")), Does.Contain($"from \"{packageName}\""));
     }
 
     [Test]
-    public void The_typescript_project_depends_on_pulumi_3_and_compiles_index_ts()
+    public void TheTypescriptProjectDependsOnPulumi3AndCompilesIndexTs()
     {
         var package = JsonDocument.Parse(File.ReadAllText(Path.Combine(TypeScriptFolder, "package.json"))).RootElement;
         var tsconfig = JsonDocument.Parse(File.ReadAllText(Path.Combine(TypeScriptFolder, "tsconfig.json"))).RootElement;
@@ -57,7 +57,7 @@ public class YamlAndTypeScriptExampleTests
     [TestCase("csharp-per-resource", "dotnet")]
     [TestCase("yaml", "yaml")]
     [TestCase("typescript", "nodejs")]
-    public void Each_pulumi_project_declares_its_runtime(string example, string runtime)
+    public void EachPulumiProjectDeclaresItsRuntime(string example, string runtime)
     {
         var project = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(
             File.ReadAllText(Path.Combine(ExampleLayout.Examples, example, "Pulumi.yaml")));

@@ -13,7 +13,7 @@ public sealed class AuthDataRuleTests : EmulatorTest
     private const string DataPointer = "/spec/auth_data/data";
 
     [TestCaseSource(typeof(AuthDataCases), nameof(AuthDataCases.Accepted))]
-    public async Task Accepted_on_create_and_shown_by_key_name(string type, string[] entries)
+    public async Task AcceptedOnCreateAndShownByKeyName(string type, string[] entries)
     {
         var outcome = await Client().CreateAsync(Scope, Request("accepted", type, authDataJson: AuthDataSamples.Json(entries)),
             CancellationToken.None);
@@ -23,7 +23,7 @@ public sealed class AuthDataRuleTests : EmulatorTest
     }
 
     [TestCaseSource(typeof(AuthDataCases), nameof(AuthDataCases.Rejected))]
-    public async Task Rejected_on_create(string type, string data, string phrase, string[] named)
+    public async Task RejectedOnCreate(string type, string data, string phrase, string[] named)
     {
         var error = await Expect<FlinkApiException>(() =>
             Client().CreateAsync(Scope, Request("rejected", type, authDataJson: data), CancellationToken.None));
@@ -33,7 +33,7 @@ public sealed class AuthDataRuleTests : EmulatorTest
     }
 
     [TestCaseSource(typeof(AuthDataCases), nameof(AuthDataCases.Rejected))]
-    public async Task Rejected_on_update_leaving_the_connection_as_it_was(string type, string data, string phrase, string[] named)
+    public async Task RejectedOnUpdateLeavingTheConnectionAsItWas(string type, string data, string phrase, string[] named)
     {
         var client = Client();
         var created = await client.CreateAsync(Scope, Request("kept", type), CancellationToken.None);
@@ -48,7 +48,7 @@ public sealed class AuthDataRuleTests : EmulatorTest
     }
 
     [Test]
-    public async Task An_update_switches_groups_and_replaces_the_keys_sent_before()
+    public async Task AnUpdateSwitchesGroupsAndReplacesTheKeysSentBefore()
     {
         string[] bearer = ["AUTH_TYPE=BEARER", "BEARER_TOKEN"];
         string[] oauth2 = ["AUTH_TYPE=OAUTH2", "OAUTH2_TOKEN_ENDPOINT", "OAUTH2_CLIENT_ID", "OAUTH2_CLIENT_SECRET", "OAUTH2_SCOPE"];

@@ -26,7 +26,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     public void DisposeMock() => _mock.Dispose();
 
     [Test]
-    public async Task Create_posts_the_connection_with_basic_auth_and_user_agent()
+    public async Task CreatePostsTheConnectionWithBasicAuthAndUserAgent()
     {
         var expectedBody = new JObject
         {
@@ -56,13 +56,13 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public void User_agent_names_the_provider_and_a_plain_version()
+    public void UserAgentNamesTheProviderAndAPlainVersion()
     {
         Assert.That(FlinkConnectionsClient.ProviderVersion(), Does.Match(@"^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$"));
     }
 
     [Test]
-    public async Task Get_reads_one_connection_and_escapes_the_name()
+    public async Task GetReadsOneConnectionAndEscapesTheName()
     {
         _mock.Expect(HttpMethod.Get, Collection + "/my.conn-1")
             .Respond("application/json", ConnectionJson("my.conn-1", "rv7"));
@@ -75,7 +75,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task Get_answers_null_for_404_and_delete_answers_false()
+    public async Task GetAnswersNullFor404AndDeleteAnswersFalse()
     {
         _mock.When(Collection + "/gone").Respond(HttpStatusCode.NotFound, "application/json", FailureJson("404", null, "Not Found"));
 
@@ -84,7 +84,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task Delete_sends_delete_and_answers_true()
+    public async Task DeleteSendsDeleteAndAnswersTrue()
     {
         _mock.Expect(HttpMethod.Delete, Collection + "/old").Respond(HttpStatusCode.OK);
 
@@ -93,7 +93,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task List_filters_by_type_and_follows_next_with_its_page_token()
+    public async Task ListFiltersByTypeAndFollowsNextWithItsPageToken()
     {
         var client = FlinkConnectionsClient.Create(Settings(new Uri(Base), listPageSize: 2), ClientLogger, _mock);
         _mock.Expect(HttpMethod.Get, Collection)
@@ -110,7 +110,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task List_without_a_type_sends_no_filter()
+    public async Task ListWithoutATypeSendsNoFilter()
     {
         _mock.Expect(HttpMethod.Get, Collection).WithExactQueryString("page_size=100").Respond("application/json", ListJson([], null));
 
@@ -119,7 +119,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task List_stops_with_an_error_when_the_server_repeats_a_page_token()
+    public async Task ListStopsWithAnErrorWhenTheServerRepeatsAPageToken()
     {
         _mock.When(HttpMethod.Get, Collection).Respond("application/json", ListJson(["a"], Collection + "?page_token=same"));
 
@@ -129,7 +129,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task Update_puts_name_spec_and_resource_version()
+    public async Task UpdatePutsNameSpecAndResourceVersion()
     {
         var expectedBody = new JObject
         {
@@ -154,7 +154,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     }
 
     [Test]
-    public void Update_refuses_a_connection_without_resource_version_or_credential()
+    public void UpdateRefusesAConnectionWithoutResourceVersionOrCredential()
     {
         var noVersion = new Connection { Name = "c1", Spec = new ConnectionSpec { AuthData = new AuthData { Data = "{}" } } };
         var noCredential = new Connection { Name = "c1", Metadata = new ObjectMeta { ResourceVersion = "rv1" }, Spec = new ConnectionSpec() };
@@ -169,7 +169,7 @@ public sealed class ClientRequestTests : LeakCheckedTest
     [TestCase("ApiSecret")]
     [TestCase("MaxRetries")]
     [TestCase("ListPageSize")]
-    public void Create_rejects_settings_naming_the_property(string property)
+    public void CreateRejectsSettingsNamingTheProperty(string property)
     {
         var good = Settings(new Uri(Base));
         var bad = property switch

@@ -13,7 +13,7 @@ public sealed class ContractTests : EmulatorTest
     private const string ItemTemplate = "/sql/v1/organizations/o/environments/e/connections/c";
 
     [Test]
-    public async Task Client_requests_and_emulator_answers_conform_to_the_openapi_document()
+    public async Task ClientRequestsAndEmulatorAnswersConformToTheOpenapiDocument()
     {
         var contract = await OpenApiContract.LoadSharedAsync();
         var recorder = new ExchangeRecorder();
@@ -41,7 +41,7 @@ public sealed class ContractTests : EmulatorTest
     }
 
     [Test]
-    public async Task Emulator_answers_to_malformed_requests_are_failure_documents()
+    public async Task EmulatorAnswersToMalformedRequestsAreFailureDocuments()
     {
         var contract = await OpenApiContract.LoadSharedAsync();
         using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
@@ -67,7 +67,7 @@ public sealed class ContractTests : EmulatorTest
     }
 
     [Test]
-    public async Task The_validator_rejects_bodies_that_break_the_schema()
+    public async Task TheValidatorRejectsBodiesThatBreakTheSchema()
     {
         var contract = await OpenApiContract.LoadSharedAsync();
         const string collection = "/sql/v1/organizations/o/environments/e/connections";

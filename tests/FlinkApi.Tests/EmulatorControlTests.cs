@@ -9,7 +9,7 @@ namespace ConfluentFlink.FlinkApi.Tests;
 public sealed class EmulatorControlTests : EmulatorTest
 {
     [Test]
-    public void An_unusable_fault_plan_is_refused_with_the_reason()
+    public void AnUnusableFaultPlanIsRefusedWithTheReason()
     {
         Assert.That(() => Admin.SetFaultsAsync(new FaultPlan { FailNext = 1, FailStatus = 200 }),
             Throws.InstanceOf<HttpRequestException>().With.Message.Contains("failStatus must be an HTTP error status"));
@@ -18,7 +18,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
-    public async Task Counters_are_used_up_by_api_requests_only()
+    public async Task CountersAreUsedUpByApiRequestsOnly()
     {
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 2, FailStatus = 500 });
         await Admin.GetStatsAsync();
@@ -32,7 +32,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_hold_delays_only_the_next_requests_and_a_client_that_leaves_meanwhile_leaves_nothing_behind()
+    public async Task AHoldDelaysOnlyTheNextRequestsAndAClientThatLeavesMeanwhileLeavesNothingBehind()
     {
         await Admin.SetFaultsAsync(new FaultPlan { HoldNext = 1, HoldMs = 20_000 });
         var shortBudget = new OperationBudget(TimeSpan.FromSeconds(1), CancellationToken.None);
@@ -45,7 +45,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
-    public async Task Commit_then_fail_can_hold_the_lost_answer_after_the_write_is_done()
+    public async Task CommitThenFailCanHoldTheLostAnswerAfterTheWriteIsDone()
     {
         await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 0, CommitThenFailAfterMs = 20_000 });
         using var cancel = new CancellationTokenSource();
@@ -59,7 +59,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
-    public async Task Commit_then_fail_can_be_kept_to_one_method()
+    public async Task CommitThenFailCanBeKeptToOneMethod()
     {
         await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 503, CommitThenFailMethod = "DELETE" });
         var client = Client(maxRetries: 0);
@@ -76,7 +76,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
-    public void A_storm_with_the_same_seed_makes_the_same_decisions()
+    public void AStormWithTheSameSeedMakesTheSameDecisions()
     {
         var plan = new FaultPlan { Storm = new StormPlan { Seed = 42, P503 = 0.2, P429 = 0.1, PDrop = 0.05, PSlow = 0.1, SlowMs = 200 } };
         var first = Decisions(plan);
@@ -90,7 +90,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     }
 
     [Test]
-    public void Command_line_takes_port_from_flag_then_environment_and_credentials_from_environment()
+    public void CommandLineTakesPortFromFlagThenEnvironmentAndCredentialsFromEnvironment()
     {
         var environment = new Dictionary<string, string?> { ["EMULATOR_PORT"] = "5001", ["FLINK_API_KEY"] = "k", ["FLINK_API_SECRET"] = "s" };
 
@@ -107,7 +107,7 @@ public sealed class EmulatorControlTests : EmulatorTest
     [TestCase(new[] { "--verbose" }, "unknown or incomplete argument")]
     [TestCase(new[] { "--port" }, "unknown or incomplete argument")]
     [TestCase(new[] { "--port=70000" }, "--port must be a port number")]
-    public void Command_line_refuses_what_it_does_not_know(string[] args, string expected)
+    public void CommandLineRefusesWhatItDoesNotKnow(string[] args, string expected)
     {
         Assert.That(EmulatorCommandLine.Parse(args, _ => null, out var error), Is.Null);
         Assert.That(error, Does.Contain(expected));

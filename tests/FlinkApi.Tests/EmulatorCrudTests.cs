@@ -8,7 +8,7 @@ namespace ConfluentFlink.FlinkApi.Tests;
 public sealed class EmulatorCrudTests : EmulatorTest
 {
     [Test]
-    public async Task Create_read_update_delete_round_trip()
+    public async Task CreateReadUpdateDeleteRoundTrip()
     {
         var client = Client();
 
@@ -39,7 +39,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task The_credential_is_kept_but_never_returned()
+    public async Task TheCredentialIsKeptButNeverReturned()
     {
         var client = Client();
 
@@ -58,7 +58,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task List_pages_through_more_than_one_page_and_filters_by_type()
+    public async Task ListPagesThroughMoreThanOnePageAndFiltersByType()
     {
         var client = Client(Settings(Emulator.BaseAddress, listPageSize: 2));
         for (var i = 0; i < 5; i++) await client.CreateAsync(Scope, Request($"conn-{i}"), CancellationToken.None);
@@ -75,7 +75,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task Duplicate_name_is_a_409_on_the_first_attempt()
+    public async Task DuplicateNameIsA409OnTheFirstAttempt()
     {
         var client = Client();
         await client.CreateAsync(Scope, Request("dup"), CancellationToken.None);
@@ -89,7 +89,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task Update_with_a_stale_resource_version_is_a_409()
+    public async Task UpdateWithAStaleResourceVersionIsA409()
     {
         var client = Client();
         await client.CreateAsync(Scope, Request("stale"), CancellationToken.None);
@@ -105,7 +105,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task Update_of_a_missing_connection_is_a_404()
+    public async Task UpdateOfAMissingConnectionIsA404()
     {
         var client = Client();
         await client.CreateAsync(Scope, Request("soon-gone"), CancellationToken.None);
@@ -119,7 +119,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task Wrong_secret_is_a_401_with_www_authenticate_and_is_not_retried()
+    public async Task WrongSecretIsA401WithWwwAuthenticateAndIsNotRetried()
     {
         var client = Client(secret: "not-the-secret");
 
@@ -131,7 +131,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task Www_authenticate_accompanies_the_401()
+    public async Task WwwAuthenticateAccompaniesThe401()
     {
         using var http = new HttpClient { BaseAddress = Emulator.BaseAddress };
         using var response = await http.GetAsync($"/sql/v1/organizations/o/environments/e/connections");
@@ -144,7 +144,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     [TestCase("Upper-Case", "/name")]
     [TestCase("-leading-dash", "/name")]
     [TestCase("", "/name")]
-    public async Task Invalid_names_are_422_pointing_at_name(string name, string pointer)
+    public async Task InvalidNamesAre422PointingAtName(string name, string pointer)
     {
         var error = await Expect<FlinkApiException>(() => Client().CreateAsync(Scope, Request(name), CancellationToken.None));
 
@@ -153,7 +153,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task Field_limits_of_the_schema_are_enforced()
+    public async Task FieldLimitsOfTheSchemaAreEnforced()
     {
         var client = Client();
         var tooLongName = await Expect<FlinkApiException>(() =>
@@ -172,7 +172,7 @@ public sealed class EmulatorCrudTests : EmulatorTest
     }
 
     [Test]
-    public async Task One_client_serves_concurrent_calls()
+    public async Task OneClientServesConcurrentCalls()
     {
         var client = Client();
         var names = Enumerable.Range(0, 24).Select(i => $"parallel-{i:00}").ToList();

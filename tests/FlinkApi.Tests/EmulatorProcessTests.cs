@@ -12,7 +12,7 @@ namespace ConfluentFlink.FlinkApi.Tests;
 public sealed class EmulatorProcessTests : LeakCheckedTest
 {
     [Test]
-    public async Task Prints_its_base_url_first_serves_the_api_and_stops_on_sigterm()
+    public async Task PrintsItsBaseUrlFirstServesTheApiAndStopsOnSigterm()
     {
         using var process = Start(new Dictionary<string, string?>
         {
@@ -53,7 +53,7 @@ public sealed class EmulatorProcessTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task Uses_the_documented_default_credentials_and_the_port_it_is_given()
+    public async Task UsesTheDocumentedDefaultCredentialsAndThePortItIsGiven()
     {
         var port = FreePort();
         using var process = Start(new Dictionary<string, string?> { ["FLINK_API_KEY"] = null, ["FLINK_API_SECRET"] = null }, "--port", port.ToString());
@@ -77,7 +77,7 @@ public sealed class EmulatorProcessTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task A_bad_port_is_refused_with_usage_and_exit_code_2()
+    public async Task ABadPortIsRefusedWithUsageAndExitCode2()
     {
         using var process = Start(new Dictionary<string, string?>(), "--port", "not-a-port");
 

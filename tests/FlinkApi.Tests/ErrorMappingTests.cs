@@ -34,7 +34,7 @@ public sealed class ErrorMappingTests : LeakCheckedTest
     [TestCase(502, "bad_gateway", "Bad Gateway", MaxRetries + 1)]
     [TestCase(503, "unavailable", "Service Unavailable", MaxRetries + 1)]
     [TestCase(504, "gateway_timeout", "Gateway Timeout", MaxRetries + 1)]
-    public async Task Error_status_is_mapped_with_failure_fields_and_retried_only_when_transient(
+    public async Task ErrorStatusIsMappedWithFailureFieldsAndRetriedOnlyWhenTransient(
         int status, string code, string title, int expectedAttempts)
     {
         var answer = new HttpResponseMessage((HttpStatusCode)status)
@@ -64,7 +64,7 @@ public sealed class ErrorMappingTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task A_body_that_is_not_a_failure_still_maps_status_and_reason()
+    public async Task ABodyThatIsNotAFailureStillMapsStatusAndReason()
     {
         _mock.When(HttpMethod.Get, Collection + "/c1")
             .Respond(HttpStatusCode.Forbidden, "text/html", "<html>denied by proxy</html>");
@@ -77,7 +77,7 @@ public sealed class ErrorMappingTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task Update_of_a_missing_connection_is_a_404_error()
+    public async Task UpdateOfAMissingConnectionIsA404Error()
     {
         _mock.When(HttpMethod.Put, Collection + "/c1")
             .Respond(HttpStatusCode.NotFound, "application/json", ClientRequestTests.FailureJson("404", "not_found", "Not Found"));
@@ -90,7 +90,7 @@ public sealed class ErrorMappingTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task Transport_failure_after_retries_names_host_attempts_and_time_without_a_status()
+    public async Task TransportFailureAfterRetriesNamesHostAttemptsAndTimeWithoutAStatus()
     {
         var get = _mock.When(HttpMethod.Get, Collection + "/c1").Throw(new HttpRequestException("Connection refused"));
 
@@ -104,7 +104,7 @@ public sealed class ErrorMappingTests : LeakCheckedTest
     }
 
     [Test]
-    public async Task A_success_with_an_unreadable_body_is_reported_not_returned_as_null()
+    public async Task ASuccessWithAnUnreadableBodyIsReportedNotReturnedAsNull()
     {
         _mock.When(HttpMethod.Get, Collection + "/c1").Respond("application/json", "{not json");
 

@@ -14,7 +14,7 @@ public sealed class LostAnswerTests : EmulatorTest
     private const int Attempts = MaxRetries + 1;
 
     [Test]
-    public async Task A_create_whose_every_answer_was_lost_is_adopted_when_the_lookup_finds_it()
+    public async Task ACreateWhoseEveryAnswerWasLostIsAdoptedWhenTheLookupFindsIt()
     {
         await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = Attempts, CommitThenFailStatus = 503 });
 
@@ -33,7 +33,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_create_whose_lookup_finds_nothing_fails_with_the_plain_error_saying_so()
+    public async Task ACreateWhoseLookupFindsNothingFailsWithThePlainErrorSayingSo()
     {
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = Attempts, FailStatus = 503 });
 
@@ -51,7 +51,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_create_whose_lookup_fails_too_says_the_connection_may_exist_and_names_it()
+    public async Task ACreateWhoseLookupFailsTooSaysTheConnectionMayExistAndNamesIt()
     {
         // Every request fails: the create's attempts, then each of the lookup's.
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = int.MaxValue, FailStatus = 503 });
@@ -74,7 +74,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_create_that_meets_a_connection_made_before_it_does_not_adopt_it_even_after_a_lost_answer()
+    public async Task ACreateThatMeetsAConnectionMadeBeforeItDoesNotAdoptItEvenAfterALostAnswer()
     {
         var client = Client(MaxRetries);
         EmulatorClock.Offset = TimeSpan.FromDays(-30);
@@ -90,7 +90,7 @@ public sealed class LostAnswerTests : EmulatorTest
 
     [TestCase(Attempts, TestName = "An update whose every answer was lost is confirmed by reading the connection back")]
     [TestCase(1, TestName = "An update whose retry met a stale version is confirmed by reading the connection back")]
-    public async Task An_update_whose_answer_was_lost_is_confirmed_by_the_moved_resource_version(int lostAnswers)
+    public async Task AnUpdateWhoseAnswerWasLostIsConfirmedByTheMovedResourceVersion(int lostAnswers)
     {
         var client = Client(MaxRetries);
         await client.CreateAsync(Scope, Request("rotated"), CancellationToken.None);
@@ -112,7 +112,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task An_update_that_did_not_happen_fails_saying_the_version_did_not_move()
+    public async Task AnUpdateThatDidNotHappenFailsSayingTheVersionDidNotMove()
     {
         var client = Client(MaxRetries);
         await client.CreateAsync(Scope, Request("unchanged"), CancellationToken.None);
@@ -128,7 +128,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_delete_whose_every_answer_was_lost_is_confirmed_by_a_404()
+    public async Task ADeleteWhoseEveryAnswerWasLostIsConfirmedByA404()
     {
         var client = Client(MaxRetries);
         await client.CreateAsync(Scope, Request("removed"), CancellationToken.None);
@@ -148,7 +148,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_delete_that_did_not_happen_fails_saying_the_connection_still_exists()
+    public async Task ADeleteThatDidNotHappenFailsSayingTheConnectionStillExists()
     {
         var client = Client(MaxRetries);
         await client.CreateAsync(Scope, Request("kept"), CancellationToken.None);
@@ -161,7 +161,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_delete_whose_lookup_fails_too_says_it_may_have_happened_and_can_be_run_again()
+    public async Task ADeleteWhoseLookupFailsTooSaysItMayHaveHappenedAndCanBeRunAgain()
     {
         var client = Client(MaxRetries);
         await client.CreateAsync(Scope, Request("unsure"), CancellationToken.None);
@@ -174,7 +174,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_create_that_never_reached_the_service_is_not_in_doubt()
+    public async Task ACreateThatNeverReachedTheServiceIsNotInDoubt()
     {
         // A port that was free a moment ago: every connection is refused, so no request left this machine.
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
@@ -191,7 +191,7 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_write_refused_on_its_first_attempt_needs_no_lookup()
+    public async Task AWriteRefusedOnItsFirstAttemptNeedsNoLookup()
     {
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 1, FailStatus = 422 });
 

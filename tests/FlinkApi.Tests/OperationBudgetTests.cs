@@ -14,7 +14,7 @@ public sealed class OperationBudgetTests : EmulatorTest
     private const int LongHoldMs = 20_000;
 
     [Test]
-    public async Task A_create_held_past_its_custom_timeout_is_looked_up_within_it_and_named_after_the_timeout()
+    public async Task ACreateHeldPastItsCustomTimeoutIsLookedUpWithinItAndNamedAfterTheTimeout()
     {
         await Admin.SetFaultsAsync(new FaultPlan { HoldNext = 1, HoldMs = LongHoldMs });
 
@@ -37,7 +37,7 @@ public sealed class OperationBudgetTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_create_that_committed_but_whose_answer_is_held_past_the_timeout_is_adopted()
+    public async Task ACreateThatCommittedButWhoseAnswerIsHeldPastTheTimeoutIsAdopted()
     {
         await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 0, CommitThenFailAfterMs = LongHoldMs });
 
@@ -48,7 +48,7 @@ public sealed class OperationBudgetTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_read_held_past_its_custom_timeout_fails_naming_the_timeout()
+    public async Task AReadHeldPastItsCustomTimeoutFailsNamingTheTimeout()
     {
         await Admin.SetFaultsAsync(new FaultPlan { HoldNext = 1, HoldMs = LongHoldMs });
 
@@ -59,7 +59,7 @@ public sealed class OperationBudgetTests : EmulatorTest
     }
 
     [Test]
-    public async Task Cancel_after_a_create_was_sent_says_the_connection_may_exist_without_a_lookup()
+    public async Task CancelAfterACreateWasSentSaysTheConnectionMayExistWithoutALookup()
     {
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = int.MaxValue, FailStatus = 503, RetryAfterSeconds = 20 });
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
@@ -80,7 +80,7 @@ public sealed class OperationBudgetTests : EmulatorTest
     }
 
     [Test]
-    public async Task Cancel_before_a_create_was_sent_is_a_plain_cancellation()
+    public async Task CancelBeforeACreateWasSentIsAPlainCancellation()
     {
         using var cancel = new CancellationTokenSource();
         await cancel.CancelAsync();
@@ -91,7 +91,7 @@ public sealed class OperationBudgetTests : EmulatorTest
     }
 
     [Test]
-    public void A_budget_keeps_a_quarter_of_a_short_timeout_for_the_lookup_and_its_own_bound_of_a_long_one()
+    public void ABudgetKeepsAQuarterOfAShortTimeoutForTheLookupAndItsOwnBoundOfALongOne()
     {
         var lookupTimeout = TimeSpan.FromSeconds(10);
 

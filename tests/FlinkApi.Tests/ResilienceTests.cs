@@ -12,7 +12,7 @@ public sealed class ResilienceTests : EmulatorTest
     [TestCase(502)]
     [TestCase(503)]
     [TestCase(504)]
-    public async Task Transient_statuses_are_retried_until_success(int status)
+    public async Task TransientStatusesAreRetriedUntilSuccess(int status)
     {
         var client = Client(maxRetries: 3);
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 2, FailStatus = status });
@@ -27,7 +27,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Dropped_connections_are_retried()
+    public async Task DroppedConnectionsAreRetried()
     {
         var client = Client(maxRetries: 3);
         await Admin.SetFaultsAsync(new FaultPlan { DropNext = 2 });
@@ -40,7 +40,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Retry_after_is_honoured()
+    public async Task RetryAfterIsHonoured()
     {
         var client = Client(maxRetries: 2);
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 1, FailStatus = 429, RetryAfterSeconds = 1 });
@@ -54,7 +54,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Retry_after_is_capped_by_max_delay()
+    public async Task RetryAfterIsCappedByMaxDelay()
     {
         var client = Client(Settings(Emulator.BaseAddress, maxRetries: 2, maxDelay: TimeSpan.FromMilliseconds(100)));
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 1, FailStatus = 429, RetryAfterSeconds = 60 });
@@ -70,7 +70,7 @@ public sealed class ResilienceTests : EmulatorTest
     [TestCase(404)]
     [TestCase(409)]
     [TestCase(422)]
-    public async Task Other_4xx_are_not_retried(int status)
+    public async Task Other4xxAreNotRetried(int status)
     {
         var client = Client(maxRetries: 3);
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 5, FailStatus = status });
@@ -82,7 +82,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Attempts_are_bounded_and_the_last_answer_is_reported()
+    public async Task AttemptsAreBoundedAndTheLastAnswerIsReported()
     {
         var client = Client(maxRetries: 2);
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 10, FailStatus = 503 });
@@ -95,7 +95,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Total_time_is_bounded_when_every_attempt_times_out()
+    public async Task TotalTimeIsBoundedWhenEveryAttemptTimesOut()
     {
         var settings = Settings(Emulator.BaseAddress, maxRetries: 50,
             attemptTimeout: TimeSpan.FromMilliseconds(200), totalTimeout: TimeSpan.FromSeconds(1));
@@ -114,7 +114,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Cancellation_during_a_slow_answer_stops_at_once()
+    public async Task CancellationDuringASlowAnswerStopsAtOnce()
     {
         var client = Client(maxRetries: 5);
         await Admin.SetFaultsAsync(new FaultPlan { DelayMs = 10_000 });
@@ -127,7 +127,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Cancellation_during_a_backoff_stops_at_once()
+    public async Task CancellationDuringABackoffStopsAtOnce()
     {
         var client = Client(Settings(Emulator.BaseAddress, maxRetries: 5, maxDelay: TimeSpan.FromSeconds(30)));
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 5, FailStatus = 429, RetryAfterSeconds = 20 });
@@ -142,7 +142,7 @@ public sealed class ResilienceTests : EmulatorTest
 
     [TestCase(500, TestName = "Retried create meets 409 after a lost 500 answer and adopts the matching connection")]
     [TestCase(0, TestName = "Retried create meets 409 after a dropped answer and adopts the matching connection")]
-    public async Task Retried_create_adopts_its_own_earlier_success(int lostAnswer)
+    public async Task RetriedCreateAdoptsItsOwnEarlierSuccess(int lostAnswer)
     {
         var client = Client(maxRetries: 3);
         await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = lostAnswer });
@@ -162,7 +162,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Retried_create_never_adopts_a_matching_connection_made_long_before()
+    public async Task RetriedCreateNeverAdoptsAMatchingConnectionMadeLongBefore()
     {
         var client = Client(maxRetries: 3);
         EmulatorClock.Offset = TimeSpan.FromDays(-30);
@@ -177,7 +177,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task Retried_create_that_meets_a_different_connection_reports_the_difference()
+    public async Task RetriedCreateThatMeetsADifferentConnectionReportsTheDifference()
     {
         var client = Client(maxRetries: 3);
         await client.CreateAsync(Scope, Request("taken", "BEDROCK", "https://bedrock.us-east-1.amazonaws.com"), CancellationToken.None);
@@ -192,7 +192,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_409_on_the_first_attempt_is_a_duplicate_even_when_it_matches()
+    public async Task A409OnTheFirstAttemptIsADuplicateEvenWhenItMatches()
     {
         var client = Client(maxRetries: 3);
         await client.CreateAsync(Scope, Request("twin"), CancellationToken.None);
@@ -207,7 +207,7 @@ public sealed class ResilienceTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_storm_with_a_seed_is_survived_by_a_client_with_enough_retries()
+    public async Task AStormWithASeedIsSurvivedByAClientWithEnoughRetries()
     {
         var client = Client(maxRetries: 8);
         await Admin.SetFaultsAsync(new FaultPlan

@@ -9,7 +9,7 @@ public sealed class RetryLogTests : EmulatorTest
     private IEnumerable<string> Warnings => Logs.Lines.Where(l => l.StartsWith("Warning FlinkApiClient", StringComparison.Ordinal));
 
     [Test]
-    public async Task Each_retry_of_an_answered_request_is_one_warning_with_method_path_status_attempt_and_wait()
+    public async Task EachRetryOfAnAnsweredRequestIsOneWarningWithMethodPathStatusAttemptAndWait()
     {
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 2, FailStatus = 503 });
 
@@ -24,7 +24,7 @@ public sealed class RetryLogTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_retried_transport_failure_is_named_by_its_kind()
+    public async Task ARetriedTransportFailureIsNamedByItsKind()
     {
         await Admin.SetFaultsAsync(new FaultPlan { DropNext = 1 });
 
@@ -36,7 +36,7 @@ public sealed class RetryLogTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_call_that_succeeds_first_time_logs_no_warning()
+    public async Task ACallThatSucceedsFirstTimeLogsNoWarning()
     {
         await Client().ListAsync(Scope, null, CancellationToken.None);
 

@@ -15,7 +15,7 @@ namespace ConfluentFlink.FlinkApi.Tests;
 public sealed class SecretScanTests : EmulatorTest
 {
     [Test]
-    public void The_scan_finds_each_form_of_a_secret()
+    public void TheScanFindsEachFormOfASecret()
     {
         string[] texts =
         [
@@ -29,7 +29,7 @@ public sealed class SecretScanTests : EmulatorTest
     }
 
     [Test]
-    public void ToString_of_every_type_holding_a_secret_masks_it()
+    public void ToStringOfEveryTypeHoldingASecretMasksIt()
     {
         var texts = new object[]
         {
@@ -46,7 +46,7 @@ public sealed class SecretScanTests : EmulatorTest
     }
 
     [Test]
-    public async Task A_busy_failing_session_logs_plenty_and_leaks_nothing()
+    public async Task ABusyFailingSessionLogsPlentyAndLeaksNothing()
     {
         var client = Client(maxRetries: 2);
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = 1, FailStatus = 503, CommitThenFailNext = 1 });

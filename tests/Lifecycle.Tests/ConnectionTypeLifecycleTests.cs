@@ -10,7 +10,7 @@ namespace ConfluentFlink.Lifecycle.Tests;
 public class ConnectionTypeLifecycleTests
 {
     [Test]
-    public async Task Every_type_is_created_read_rotated_in_place_and_deleted()
+    public async Task EveryTypeIsCreatedReadRotatedInPlaceAndDeleted()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
@@ -44,7 +44,7 @@ public class ConnectionTypeLifecycleTests
     }
 
     [Test]
-    public async Task A_credential_of_another_type_fails_check_for_every_type()
+    public async Task ACredentialOfAnotherTypeFailsCheckForEveryType()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
@@ -62,7 +62,7 @@ public class ConnectionTypeLifecycleTests
     }
 
     [Test]
-    public async Task An_mcp_server_switches_from_oauth_to_a_bearer_token_in_place()
+    public async Task AnMcpServerSwitchesFromOauthToABearerTokenInPlace()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
@@ -92,7 +92,7 @@ public class ConnectionTypeLifecycleTests
     }
 
     [Test]
-    public async Task A_rest_connection_is_imported_with_the_group_whose_variables_are_set()
+    public async Task ARestConnectionIsImportedWithTheGroupWhoseVariablesAreSet()
     {
         await using var stack = await LiveStack.StartAsync();
         var token = Connections.Credential("import-bearer");

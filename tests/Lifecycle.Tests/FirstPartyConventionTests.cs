@@ -14,7 +14,7 @@ public class FirstPartyConventionTests
         new(name, Wire.Struct(("type", "OPENAI"), ("endpoint", endpoint), ("apiKey", Wire.Secret(Connections.Credential(name)))));
 
     [Test]
-    public async Task A_connection_without_a_name_keeps_its_generated_name_and_is_replaced_create_first()
+    public async Task AConnectionWithoutANameKeepsItsGeneratedNameAndIsReplacedCreateFirst()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
@@ -40,7 +40,7 @@ public class FirstPartyConventionTests
     }
 
     [Test]
-    public async Task A_custom_timeout_bounds_an_operation_against_a_service_that_holds_the_request()
+    public async Task ACustomTimeoutBoundsAnOperationAgainstAServiceThatHoldsTheRequest()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
@@ -65,7 +65,7 @@ public class FirstPartyConventionTests
     }
 
     [Test]
-    public async Task A_retried_request_is_one_warning_under_its_resource()
+    public async Task ARetriedRequestIsOneWarningUnderItsResource()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");

@@ -10,7 +10,7 @@ namespace ConfluentFlink.Lifecycle.Tests;
 public class PluginLifecycleTests
 {
     [Test]
-    public async Task Preview_up_rotate_replace_refresh_import_destroy()
+    public async Task PreviewUpRotateReplaceRefreshImportDestroy()
     {
         await using var stack = await LiveStack.StartAsync(new Dictionary<string, string?>());
         var engine = stack.Engine;
@@ -82,7 +82,7 @@ public class PluginLifecycleTests
     }
 
     [Test]
-    public async Task Per_resource_settings_need_no_provider_config()
+    public async Task PerResourceSettingsNeedNoProviderConfig()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0")), "confluentflink");
@@ -103,7 +103,7 @@ public class PluginLifecycleTests
     }
 
     [Test]
-    public async Task Provider_settings_can_come_from_the_environment()
+    public async Task ProviderSettingsCanComeFromTheEnvironment()
     {
         await using var stack = await LiveStack.StartAsync(new Dictionary<string, string?>
         {
@@ -120,7 +120,7 @@ public class PluginLifecycleTests
     }
 
     [Test]
-    public async Task Unknowns_at_preview_pass_check_and_leave_outputs_unknown()
+    public async Task UnknownsAtPreviewPassCheckAndLeaveOutputsUnknown()
     {
         await using var stack = await LiveStack.StartAsync();
         await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");

@@ -7,7 +7,7 @@ namespace ConfluentFlink.Release.Tests;
 public class DownloadUrlTests
 {
     [Test]
-    public void PluginDownloadURL_is_the_github_releases_of_the_repository_owner()
+    public void PluginDownloadURLIsTheGithubReleasesOfTheRepositoryOwner()
     {
         var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!;
         var repository = new Uri(schema["repository"]!.GetValue<string>());

@@ -15,7 +15,7 @@ public class VersionAgreementTests
     public void DeleteTemp() => _temp.Delete(recursive: true);
 
     [Test]
-    public async Task The_plugin_and_every_versioned_file_state_the_schema_version()
+    public async Task ThePluginAndEveryVersionedFileStateTheSchemaVersion()
     {
         var stated = VersionStamps.Files.ToDictionary(f => f, f => VersionStamps.Read(Path.Combine(RepoPaths.RepoRoot, f)));
         await using (var plugin = await PluginProcess.StartAsync())
@@ -28,7 +28,7 @@ public class VersionAgreementTests
     }
 
     [Test]
-    public void A_file_that_states_another_version_or_none_is_a_disagreement()
+    public void AFileThatStatesAnotherVersionOrNoneIsADisagreement()
     {
         var files = new Dictionary<string, string>
         {

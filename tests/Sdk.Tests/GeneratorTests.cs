@@ -19,7 +19,7 @@ public class GeneratorTests
     [Test]
     public void WriterRemovesFilesTheSchemaNoLongerProducesButKeepsBuildOutput()
     {
-        var files = SdkGenerator.Generate(RepoPaths.Schema, SdkLanguage.DotNet);
+        var files = SdkGenerator.Generate(RepoPaths.SchemaFile, SdkLanguage.DotNet);
         SdkWriter.Write(files, _temp.FullName, SdkGenerator.MarkerFile(SdkLanguage.DotNet));
         var stale = Path.Combine(_temp.FullName, "Inputs", "RemovedTypeArgs.cs");
         File.WriteAllText(stale, "// left by an older schema");
@@ -43,7 +43,7 @@ public class GeneratorTests
         var precious = Path.Combine(_temp.FullName, "notes.txt");
         File.WriteAllText(precious, "keep me");
 
-        var error = Assert.Throws<IOException>(() => SdkWriter.Write(SdkGenerator.Generate(RepoPaths.Schema, SdkLanguage.DotNet), _temp.FullName, "pulumi-plugin.json"));
+        var error = Assert.Throws<IOException>(() => SdkWriter.Write(SdkGenerator.Generate(RepoPaths.SchemaFile, SdkLanguage.DotNet), _temp.FullName, "pulumi-plugin.json"));
 
         Assert.That(error!.Message, Does.Contain("pulumi-plugin.json"));
         Assert.That(File.ReadAllText(precious), Is.EqualTo("keep me"));
@@ -115,5 +115,5 @@ public class GeneratorTests
         Assert.That(diff.Split('\n'), Is.EqualTo(new[] { "     1 a", "-      b", "+    2 B", "     3 c", "     4 " }));
     }
 
-    private static JsonObject Schema() => JsonNode.Parse(File.ReadAllText(RepoPaths.Schema))!.AsObject();
+    private static JsonObject Schema() => JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!.AsObject();
 }

@@ -30,7 +30,7 @@ public static class RoslynCompile
     }
 
     public static IReadOnlyList<string> PulumiApiReferenceFiles() =>
-        Directory.EnumerateFiles(RepoPaths.PulumiApiReference, "*.cs").Order(StringComparer.Ordinal).ToList();
+        Directory.EnumerateFiles(SdkPaths.PulumiApiReference, "*.cs").Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Readable one-line-per-diagnostic text for assertion messages.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>

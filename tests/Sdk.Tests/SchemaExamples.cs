@@ -11,7 +11,7 @@ public static partial class SchemaExamples
 
     public static IReadOnlyList<string> CSharpSnippets()
     {
-        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.Schema))!;
+        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!;
         var descriptions = (schema["resources"]?.AsObject() ?? []).Select(r => r.Value?["description"]?.GetValue<string>())
             .Concat((schema["functions"]?.AsObject() ?? []).Select(f => f.Value?["description"]?.GetValue<string>()))
             .OfType<string>();

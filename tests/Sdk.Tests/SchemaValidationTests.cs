@@ -16,12 +16,12 @@ public class SchemaValidationTests
     private static readonly Lazy<JsonSchema> MetaSchema = new(() =>
         JsonSchema.FromText(File.ReadAllText(ReferenceDocument.PulumiPackageMetaschema.PathOrSkip(Assert.Ignore))));
 
-    private static JsonObject Schema => JsonNode.Parse(File.ReadAllText(RepoPaths.Schema))!.AsObject();
+    private static JsonObject Schema => JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!.AsObject();
 
     [Test]
     public void SchemaValidatesAgainstPulumiMetaschema()
     {
-        var errors = Validate(File.ReadAllText(RepoPaths.Schema));
+        var errors = Validate(File.ReadAllText(RepoPaths.SchemaFile));
         Assert.That(errors, Is.Empty, "schema.json violates the Pulumi package metaschema:\n" + string.Join("\n", errors));
     }
 

@@ -12,7 +12,7 @@ public class SdkCompileTests
     [Test]
     public void GeneratedSdkCompilesWithoutErrorsOrWarnings()
     {
-        var problems = RoslynCompile.Check(RepoPaths.GeneratedSdkSources())
+        var problems = RoslynCompile.Check(SdkPaths.GeneratedSdkSources())
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
             .ToList();
 
@@ -27,7 +27,7 @@ public class SdkCompileTests
         File.WriteAllText(path, example);
         try
         {
-            var errors = RoslynCompile.Check(RepoPaths.GeneratedSdkSources().Append(path), OutputKind.ConsoleApplication)
+            var errors = RoslynCompile.Check(SdkPaths.GeneratedSdkSources().Append(path), OutputKind.ConsoleApplication)
                 .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
 
             Assert.That(errors, Is.Empty, RoslynCompile.Describe(errors) + "\n" + example);
@@ -91,7 +91,7 @@ public class SdkCompileTests
         File.WriteAllText(path, source);
         try
         {
-            return RoslynCompile.Check(RepoPaths.GeneratedSdkSources().Append(path))
+            return RoslynCompile.Check(SdkPaths.GeneratedSdkSources().Append(path))
                 .Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         }
         finally

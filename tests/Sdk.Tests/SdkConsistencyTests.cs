@@ -21,8 +21,8 @@ public class SdkConsistencyTests
     private const string ResourceToken = "confluentflink:index:FlinkConnection";
     private const string FunctionToken = "confluentflink:index:getFlinkConnection";
 
-    private static readonly JsonObject Schema = JsonNode.Parse(File.ReadAllText(RepoPaths.Schema))!.AsObject();
-    private static readonly GeneratedSdkSyntax Sdk = new(RepoPaths.GeneratedSdkSources());
+    private static readonly JsonObject Schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!.AsObject();
+    private static readonly GeneratedSdkSyntax Sdk = new(SdkPaths.GeneratedSdkSources());
     private static JsonObject Resource => Schema["resources"]![ResourceToken]!.AsObject();
     private static JsonObject Function => Schema["functions"]![FunctionToken]!.AsObject();
 

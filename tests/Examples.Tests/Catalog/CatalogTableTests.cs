@@ -22,19 +22,19 @@ public class CatalogTableTests
     ];
 
     [TestCaseSource(nameof(Places))]
-    public void The_table_of_types_and_their_credentials_is_the_catalogs(string place)
+    public void TheTableOfTypesAndTheirCredentialsIsTheCatalogs(string place)
     {
         AssertContains(place, CatalogTables.Types(Catalog));
     }
 
     [TestCaseSource(nameof(Places))]
-    public void The_table_of_auth_data_values_is_the_catalogs(string place)
+    public void TheTableOfAuthDataValuesIsTheCatalogs(string place)
     {
         AssertContains(place, CatalogTables.AuthData(Catalog, ResourceSchema.ForResource(FlinkConnectionResource.Token)));
     }
 
     [Test]
-    public void The_types_table_has_a_row_for_every_type_and_names_auth_type_only_for_choice_types()
+    public void TheTypesTableHasARowForEveryTypeAndNamesAuthTypeOnlyForChoiceTypes()
     {
         var rows = CatalogTables.Types(Catalog).Split('\n').Skip(2).ToList();
         foreach (var type in Catalog.Types)
@@ -51,7 +51,7 @@ public class CatalogTableTests
 
     private static string Text(string place)
     {
-        var path = Path.Combine(RepoPaths.Root, place);
+        var path = Path.Combine(RepoPaths.RepoRoot, place);
         if (place != "schema.json")
             return File.ReadAllText(path);
         using var schema = JsonDocument.Parse(File.ReadAllText(path));

@@ -19,7 +19,7 @@ public class SecretRedactionTests
     };
 
     [Test]
-    public void A_plain_error_quoting_a_request_secret_is_masked()
+    public void APlainErrorQuotingARequestSecretIsMasked()
     {
         var failure = new RpcException(new Status(StatusCode.InvalidArgument, $"the API said: bad value {Secret}"));
         var redacted = SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(RequestWithSecret()));
@@ -28,7 +28,7 @@ public class SecretRedactionTests
     }
 
     [Test]
-    public void The_init_failed_detail_the_engine_reads_is_masked_too()
+    public void TheInitFailedDetailTheEngineReadsIsMaskedToo()
     {
         var initFailed = new ResourceInitFailedException("org/env/c1", PropertyMap.Empty, PropertyMap.Empty, [$"read-back failed: {Secret}"]);
         var failure = RpcErrors.From(initFailed, NullLogger.Instance);
@@ -42,7 +42,7 @@ public class SecretRedactionTests
     }
 
     [Test]
-    public void Secrets_the_provider_holds_are_masked_though_no_request_carries_them()
+    public void SecretsTheProviderHoldsAreMaskedThoughNoRequestCarriesThem()
     {
         var failure = new RpcException(new Status(StatusCode.Unauthenticated, "rejected key held-flink-secret-9"));
         var redacted = SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(new CreateRequest(), ["held-flink-secret-9"]));
@@ -50,7 +50,7 @@ public class SecretRedactionTests
     }
 
     [Test]
-    public void An_error_without_secrets_is_left_alone()
+    public void AnErrorWithoutSecretsIsLeftAlone()
     {
         var failure = new RpcException(new Status(StatusCode.NotFound, "no such connection"));
         Assert.That(SecretRedaction.Redacted(failure, SecretRedaction.SecretsOf(RequestWithSecret())), Is.Null);

@@ -13,7 +13,7 @@ public class AutonamingTests
     private static string NameOf(CheckResult result) => ((StringValue)result.Inputs.GetPath("displayName")).Value;
 
     [Test]
-    public void A_missing_name_is_the_resource_name_and_seven_characters_from_the_seed()
+    public void AMissingNameIsTheResourceNameAndSevenCharactersFromTheSeed()
     {
         var result = new ProviderFixture().Provider.Check(Requests.Check(Unnamed(), name: "My_Conn", randomSeed: [9, 9, 9]));
         Assert.That(result.Failures, Is.Empty);
@@ -22,7 +22,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void The_same_seed_gives_the_same_name_and_another_seed_another()
+    public void TheSameSeedGivesTheSameNameAndAnotherSeedAnother()
     {
         var provider = new ProviderFixture().Provider;
         var first = NameOf(provider.Check(Requests.Check(Unnamed(), randomSeed: [1, 2, 3])));
@@ -34,7 +34,7 @@ public class AutonamingTests
     [TestCase("-Weird Name!!.v2-")]
     [TestCase("___")]
     [TestCase("a-very-long-resource-name-that-goes-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on-and-on")]
-    public void Generated_names_always_follow_the_api_name_rule(string resourceName)
+    public void GeneratedNamesAlwaysFollowTheApiNameRule(string resourceName)
     {
         var result = new ProviderFixture().Provider.Check(Requests.Check(Unnamed(), name: resourceName));
         Assert.That(result.Failures, Is.Empty, string.Join("; ", result.Failures));
@@ -42,7 +42,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void A_name_generated_earlier_is_kept_whatever_the_autonaming_options_say()
+    public void ANameGeneratedEarlierIsKeptWhateverTheAutonamingOptionsSay()
     {
         var provider = new ProviderFixture().Provider;
         var first = provider.Check(Requests.Check(Unnamed(), randomSeed: [1]));
@@ -53,7 +53,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void A_users_old_name_is_not_kept_when_the_program_drops_it()
+    public void AUsersOldNameIsNotKeptWhenTheProgramDropsIt()
     {
         var provider = new ProviderFixture().Provider;
         var named = provider.Check(Requests.Check(ProviderFixture.OpenAi(name: "mine")));
@@ -62,7 +62,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void Enforced_names_are_used_exactly_or_fail_on_display_name()
+    public void EnforcedNamesAreUsedExactlyOrFailOnDisplayName()
     {
         var provider = new ProviderFixture().Provider;
         var enforced = provider.Check(Requests.Check(Unnamed(), autonaming: new AutonamingOptions("team-a.openai", AutonamingMode.Enforce)));
@@ -74,7 +74,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void Proposed_names_are_adjusted_to_the_name_rule()
+    public void ProposedNamesAreAdjustedToTheNameRule()
     {
         var provider = new ProviderFixture().Provider;
         Assert.That(NameOf(provider.Check(Requests.Check(Unnamed(), autonaming: new AutonamingOptions("dev-conn-x1", AutonamingMode.Propose)))),
@@ -84,7 +84,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void Disabled_autonaming_requires_a_name()
+    public void DisabledAutonamingRequiresAName()
     {
         var result = new ProviderFixture().Provider.Check(Requests.Check(Unnamed(), autonaming: new AutonamingOptions("", AutonamingMode.Disable)));
         Assert.That(result.Failures.Select(f => f.Property), Is.EqualTo(new[] { "displayName" }));
@@ -92,7 +92,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public void A_name_the_program_gives_is_used_exactly_as_given_whatever_the_options()
+    public void ANameTheProgramGivesIsUsedExactlyAsGivenWhateverTheOptions()
     {
         var result = new ProviderFixture().Provider.Check(Requests.Check(ProviderFixture.OpenAi(name: "exact.name-1"),
             autonaming: new AutonamingOptions("other", AutonamingMode.Enforce)));
@@ -101,7 +101,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public async Task A_generated_name_reaches_the_api_and_the_outputs_without_the_marker()
+    public async Task AGeneratedNameReachesTheApiAndTheOutputsWithoutTheMarker()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(Unnamed());
@@ -112,7 +112,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public async Task Replacing_a_connection_with_a_generated_name_creates_the_new_one_first()
+    public async Task ReplacingAConnectionWithAGeneratedNameCreatesTheNewOneFirst()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(Unnamed());
@@ -123,7 +123,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public async Task Replacing_a_connection_with_the_users_name_deletes_first()
+    public async Task ReplacingAConnectionWithTheUsersNameDeletesFirst()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -134,7 +134,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public async Task Dropping_the_users_name_from_the_program_replaces_with_a_generated_one_created_first()
+    public async Task DroppingTheUsersNameFromTheProgramReplacesWithAGeneratedOneCreatedFirst()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi(name: "mine"));
@@ -145,7 +145,7 @@ public class AutonamingTests
     }
 
     [Test]
-    public async Task A_refresh_keeps_the_record_of_a_generated_name()
+    public async Task ARefreshKeepsTheRecordOfAGeneratedName()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(Unnamed());

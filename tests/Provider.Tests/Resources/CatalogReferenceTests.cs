@@ -30,7 +30,7 @@ public partial class CatalogReferenceTests
     private static IEnumerable<string> Names(string text) => Regex.Matches(text, "[A-Za-z0-9_.]+").Select(m => m.Value);
 
     [Test]
-    public void Every_type_takes_the_credentials_and_groups_of_confluents_catalog()
+    public void EveryTypeTakesTheCredentialsAndGroupsOfConfluentsCatalog()
     {
         var rows = Table(Reference(), "type");
         var types = rows.SelectMany(row => row[0].Split(',').Select(t => (Type: t.Trim(), Credentials: row[1], Required: row[2]))).ToList();
@@ -48,7 +48,7 @@ public partial class CatalogReferenceTests
     }
 
     [Test]
-    public void Every_value_travels_under_confluents_auth_data_key_with_its_secret_flag()
+    public void EveryValueTravelsUnderConfluentsAuthDataKeyWithItsSecretFlag()
     {
         var rows = Table(Reference(), "property in this provider");
         var schema = ResourceSchema.ForResource(FlinkConnectionResource.Token);
@@ -57,7 +57,7 @@ public partial class CatalogReferenceTests
     }
 
     [Test]
-    public void Import_reads_the_variables_confluents_catalog_names()
+    public void ImportReadsTheVariablesConfluentsCatalogNames()
     {
         var import = Reference().Split("## Import")[1];
         Assert.That(_catalog.AuthData.Select(e => e.ImportVariable),

@@ -8,7 +8,7 @@ namespace ConfluentFlink.Provider.Tests.Resources;
 public class CheckTests
 {
     [Test]
-    public void Every_problem_is_reported_at_once_on_its_property()
+    public void EveryProblemIsReportedAtOnceOnItsProperty()
     {
         var failures = new ProviderFixture().Check(Map(
             ("displayName", "Bad_Name"), ("type", "openai"), ("endpoint", "not a url"), ("awsAccessKey", "AK"),
@@ -22,7 +22,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Name_longer_than_100_characters_is_rejected()
+    public void NameLongerThan100CharactersIsRejected()
     {
         var failures = new ProviderFixture().Check(ProviderFixture.OpenAi(name: new string('a', 101))).Failures;
         Assert.That(failures.Single().Property, Is.EqualTo("displayName"));
@@ -30,7 +30,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Unknown_values_are_never_errors()
+    public void UnknownValuesAreNeverErrors()
     {
         var news = Map(("displayName", PropertyValue.Unknown), ("type", PropertyValue.Unknown), ("endpoint", PropertyValue.Unknown),
             ("apiKey", PropertyValue.Unknown), ("organization", PropertyValue.Unknown), ("restEndpoint", PropertyValue.Unknown));
@@ -38,7 +38,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Missing_settings_name_the_property_the_config_key_and_the_environment_variable()
+    public void MissingSettingsNameThePropertyTheConfigKeyAndTheEnvironmentVariable()
     {
         var fixture = new ProviderFixture(PropertyMap.Empty);
         var failures = fixture.Check(ProviderFixture.OpenAi()).Failures;
@@ -49,7 +49,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Settings_come_from_the_environment_when_neither_resource_nor_config_has_them()
+    public void SettingsComeFromTheEnvironmentWhenNeitherResourceNorConfigHasThem()
     {
         var fixture = new ProviderFixture(PropertyMap.Empty);
         foreach (var (name, value) in new[] { ("CONFLUENT_ORGANIZATION_ID", "org-e"), ("CONFLUENT_ENVIRONMENT_ID", "env-e"), ("FLINK_COMPUTE_POOL_ID", "lfcp-e"),
@@ -59,7 +59,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Per_resource_settings_are_enough_without_provider_config()
+    public void PerResourceSettingsAreEnoughWithoutProviderConfig()
     {
         var news = ProviderFixture.OpenAi()
             .With("organization", Id("org-r")).With("environment", Id("env-r")).With("computePool", Id("lfcp-r")).With("principal", Id("sa-r"))
@@ -74,14 +74,14 @@ public class CheckTests
     [TestCase("http://localhost:8080", true)]
     [TestCase("http://[::1]:8080", true)]
     [TestCase("https://flink.us-east-1.aws.confluent.cloud", true)]
-    public void Rest_endpoint_must_be_https_except_on_loopback(string endpoint, bool accepted)
+    public void RestEndpointMustBeHttpsExceptOnLoopback(string endpoint, bool accepted)
     {
         var failures = new ProviderFixture().Check(ProviderFixture.OpenAi().With("restEndpoint", new StringValue(endpoint))).Failures;
         Assert.That(failures.Any(f => f.Property == "restEndpoint"), Is.EqualTo(!accepted), string.Join("; ", failures));
     }
 
     [Test]
-    public void Credentials_come_back_marked_secret_even_when_passed_in_plain()
+    public void CredentialsComeBackMarkedSecretEvenWhenPassedInPlain()
     {
         var news = ProviderFixture.OpenAi().With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("K")), ("secret", new StringValue("S"))));
         var inputs = new ProviderFixture().Check(news).Inputs;
@@ -92,7 +92,7 @@ public class CheckTests
     }
 
     [Test]
-    public void No_failure_message_repeats_a_secret_value()
+    public void NoFailureMessageRepeatsASecretValue()
     {
         var news = Map(("displayName", Secret("Secret_Name")), ("type", Secret("NOT-A-TYPE-s3cr3t")), ("endpoint", "x"), ("apiKey", "hunter2-key"), ("username", "hunter2-user"));
         // displayName is also reported for being secret at all; its value must still not be repeated.
@@ -103,7 +103,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Secret_parts_of_the_id_are_rejected_because_ids_are_never_secret()
+    public void SecretPartsOfTheIdAreRejectedBecauseIdsAreNeverSecret()
     {
         var news = ProviderFixture.OpenAi().With("displayName", Secret("conn1")).With("organization", Id("org-1"))
             .With("environment", PropertyPaths.ObjectOf(("id", Secret("env-1"))));
@@ -113,7 +113,7 @@ public class CheckTests
     }
 
     [Test]
-    public void CheckConfig_marks_the_flink_secret_secret_even_when_set_in_plain()
+    public void CheckConfigMarksTheFlinkSecretSecretEvenWhenSetInPlain()
     {
         var inputs = new ProviderFixture().Provider.CheckConfig(Requests.Check(Map(("flinkApiSecret", "plain-secret"), ("flinkApiKey", "K")))).Inputs;
         Assert.That(inputs.Get("flinkApiSecret"), Is.EqualTo(Secret("plain-secret")));
@@ -121,7 +121,7 @@ public class CheckTests
     }
 
     [Test]
-    public void The_provider_names_the_secrets_it_holds_for_masking()
+    public void TheProviderNamesTheSecretsItHoldsForMasking()
     {
         var fixture = new ProviderFixture();
         fixture.Environment["API_KEY"] = "imported-key-1";
@@ -131,7 +131,7 @@ public class CheckTests
     }
 
     [Test]
-    public void Bad_provider_config_is_reported_by_CheckConfig()
+    public void BadProviderConfigIsReportedByCheckConfig()
     {
         var provider = new ProviderFixture().Provider;
         var failures = provider.CheckConfig(Requests.Check(Map(("maxRetries", "many"), ("flinkRestEndpoint", "http://example.com"), ("organizationId", 3)))).Failures;

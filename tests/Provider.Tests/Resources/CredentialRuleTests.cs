@@ -63,7 +63,7 @@ public class CredentialRuleTests
     private static IReadOnlyList<ConfluentFlink.Provider.Contract.CheckFailure> Check(PropertyMap news) => new ProviderFixture().Check(news).Failures;
 
     [TestCaseSource(nameof(Types))]
-    public void Each_group_of_a_type_is_accepted_alone_with_or_without_its_options(TypeRule rule)
+    public void EachGroupOfATypeIsAcceptedAloneWithOrWithoutItsOptions(TypeRule rule)
     {
         foreach (var group in rule.Groups)
         {
@@ -73,7 +73,7 @@ public class CredentialRuleTests
     }
 
     [TestCaseSource(nameof(Types))]
-    public void A_credential_the_type_does_not_list_is_rejected_on_its_property(TypeRule rule)
+    public void ACredentialTheTypeDoesNotListIsRejectedOnItsProperty(TypeRule rule)
     {
         var accepted = rule.Groups.SelectMany(g => g.Required.Concat(g.Optional)).Concat(rule.Options).ToHashSet();
         foreach (var foreign in AllCredentials.Where(c => !accepted.Contains(c)))
@@ -85,7 +85,7 @@ public class CredentialRuleTests
     }
 
     [TestCaseSource(nameof(Types))]
-    public void An_incomplete_group_names_each_missing_property(TypeRule rule)
+    public void AnIncompleteGroupNamesEachMissingProperty(TypeRule rule)
     {
         foreach (var group in rule.Groups.Where(g => g.Required.Length > 1))
             foreach (var missing in group.Required)
@@ -97,7 +97,7 @@ public class CredentialRuleTests
     }
 
     [TestCaseSource(nameof(Types))]
-    public void No_credential_at_all_is_a_failure_that_lists_what_the_type_accepts(TypeRule rule)
+    public void NoCredentialAtAllIsAFailureThatListsWhatTheTypeAccepts(TypeRule rule)
     {
         var failures = Check(Connection(rule.Type, []));
         if (rule.Groups.Length == 1)
@@ -116,7 +116,7 @@ public class CredentialRuleTests
     public static IEnumerable<TypeRule> TypesWithAChoice => Types.Where(t => t.Groups.Length > 1);
 
     [TestCaseSource(nameof(TypesWithAChoice))]
-    public void Two_groups_at_once_are_rejected_on_every_property_given(TypeRule rule)
+    public void TwoGroupsAtOnceAreRejectedOnEveryPropertyGiven(TypeRule rule)
     {
         var (first, second) = (rule.Groups[0], rule.Groups[^1]);
         var failures = Check(Connection(rule.Type, first.Required.Concat(second.Required)));
@@ -125,7 +125,7 @@ public class CredentialRuleTests
     }
 
     [Test]
-    public void Elastic_still_takes_an_api_key_alone_as_before()
+    public void ElasticStillTakesAnApiKeyAloneAsBefore()
     {
         Assert.That(Check(Connection("ELASTIC", ["apiKey"])), Is.Empty);
     }
@@ -134,7 +134,7 @@ public class CredentialRuleTests
     [TestCase("clientId")]
     [TestCase("clientSecret")]
     [TestCase("scope")]
-    public void Every_oauth_field_is_required_once_oauth_is_given(string field)
+    public void EveryOauthFieldIsRequiredOnceOauthIsGiven(string field)
     {
         var failures = Check(Connection("REST", []).With("oauth", OAuthBlock(without: field)));
         Assert.That(failures.Select(f => f.Property), Is.EqualTo(new[] { $"oauth.{field}" }));
@@ -142,7 +142,7 @@ public class CredentialRuleTests
     }
 
     [Test]
-    public void Transport_type_takes_only_its_two_values_and_names_them()
+    public void TransportTypeTakesOnlyItsTwoValuesAndNamesThem()
     {
         var failures = Check(Connection("MCP_SERVER", ["bearerToken"]).With("transportType", new StringValue("websocket")));
         Assert.That(failures.Select(f => f.Property), Is.EqualTo(new[] { "transportType" }));
@@ -150,7 +150,7 @@ public class CredentialRuleTests
     }
 
     [Test]
-    public void An_sse_endpoint_is_rejected_with_streamable_http()
+    public void AnSseEndpointIsRejectedWithStreamableHttp()
     {
         var news = Connection("MCP_SERVER", ["bearerToken", "sseEndpoint"]).With("transportType", new StringValue("STREAMABLE_HTTP"));
         var failures = Check(news);
@@ -160,7 +160,7 @@ public class CredentialRuleTests
     }
 
     [Test]
-    public void Values_not_yet_known_never_fail_the_group_rules()
+    public void ValuesNotYetKnownNeverFailTheGroupRules()
     {
         Assert.That(Check(Connection("MCP_SERVER", []).With("bearerToken", PropertyValue.Unknown)), Is.Empty, "an unknown token chooses the group");
         Assert.That(Check(Connection("A2A", []).With("oauth", PropertyValue.Unknown)), Is.Empty, "an unknown oauth block");
@@ -169,7 +169,7 @@ public class CredentialRuleTests
     }
 
     [Test]
-    public void New_credentials_come_back_secret_even_when_passed_in_plain()
+    public void NewCredentialsComeBackSecretEvenWhenPassedInPlain()
     {
         var inputs = new ProviderFixture().Check(Connection("REST", []).With("oauth", OAuthBlock())).Inputs;
         Assert.That(inputs.IsSecretAt("oauth.clientSecret"), Is.True);

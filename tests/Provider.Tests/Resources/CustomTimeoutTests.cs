@@ -12,7 +12,7 @@ public class CustomTimeoutTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(42);
 
     [Test]
-    public async Task Every_call_of_an_operation_shares_the_one_budget_with_the_operations_timeout()
+    public async Task EveryCallOfAnOperationSharesTheOneBudgetWithTheOperationsTimeout()
     {
         var fixture = new ProviderFixture();
         var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
@@ -31,7 +31,7 @@ public class CustomTimeoutTests
     }
 
     [Test]
-    public async Task Without_a_timeout_the_budget_has_none()
+    public async Task WithoutATimeoutTheBudgetHasNone()
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());

@@ -10,7 +10,7 @@ public class LifecycleTests
     private const string Token = ProviderFixture.Token;
 
     [Test]
-    public async Task Preview_create_calls_nothing_and_leaves_computed_outputs_unknown()
+    public async Task PreviewCreateCallsNothingAndLeavesComputedOutputsUnknown()
     {
         var fixture = new ProviderFixture();
         var inputs = fixture.Check(ProviderFixture.OpenAi()).Inputs;
@@ -21,7 +21,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Create_posts_the_type_credentials_and_returns_the_id_and_secret_outputs()
+    public async Task CreatePostsTheTypeCredentialsAndReturnsTheIdAndSecretOutputs()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, _) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -36,7 +36,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task An_adopted_connection_gets_the_programs_credentials()
+    public async Task AnAdoptedConnectionGetsTheProgramsCredentials()
     {
         var fixture = new ProviderFixture();
         fixture.Api.AdoptNextCreate = true;
@@ -47,7 +47,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task An_adopted_connection_whose_credentials_cannot_be_set_is_recorded_as_a_failed_create()
+    public async Task AnAdoptedConnectionWhoseCredentialsCannotBeSetIsRecordedAsAFailedCreate()
     {
         var fixture = new ProviderFixture();
         fixture.Api.AdoptNextCreate = true;
@@ -59,7 +59,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public void An_adopted_connection_is_recorded_even_when_the_operation_is_cancelled_before_its_credentials_are_set()
+    public void AnAdoptedConnectionIsRecordedEvenWhenTheOperationIsCancelledBeforeItsCredentialsAreSet()
     {
         var fixture = new ProviderFixture();
         fixture.Api.AdoptNextCreate = true;
@@ -74,7 +74,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Creating_over_an_existing_connection_says_how_to_import_it()
+    public async Task CreatingOverAnExistingConnectionSaysHowToImportIt()
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -84,7 +84,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Same_program_again_is_no_change()
+    public async Task SameProgramAgainIsNoChange()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -93,7 +93,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Moving_a_setting_from_config_to_the_resource_with_the_same_value_is_no_change()
+    public async Task MovingASettingFromConfigToTheResourceWithTheSameValueIsNoChange()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -102,7 +102,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Moving_the_flink_key_from_config_to_the_resource_with_the_same_values_is_no_change()
+    public async Task MovingTheFlinkKeyFromConfigToTheResourceWithTheSameValuesIsNoChange()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -112,7 +112,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Rotating_the_flink_key_in_provider_config_is_no_change_to_the_connection()
+    public async Task RotatingTheFlinkKeyInProviderConfigIsNoChangeToTheConnection()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -121,7 +121,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Rotating_a_credential_updates_in_place_and_puts_the_new_secret()
+    public async Task RotatingACredentialUpdatesInPlaceAndPutsTheNewSecret()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -138,7 +138,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task A_stale_resource_version_is_read_again_and_retried_once()
+    public async Task AStaleResourceVersionIsReadAgainAndRetriedOnce()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -153,7 +153,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Changing_compute_pool_or_the_flink_key_needs_no_api_call()
+    public async Task ChangingComputePoolOrTheFlinkKeyNeedsNoApiCall()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -173,7 +173,7 @@ public class LifecycleTests
     [TestCase("endpoint", "https://api.openai.com/v2/chat")]
     [TestCase("displayName", "conn2")]
     [TestCase("type", "AZUREOPENAI")]
-    public async Task Changing_what_the_api_cannot_change_replaces_deleting_first(string property, string value)
+    public async Task ChangingWhatTheApiCannotChangeReplacesDeletingFirst(string property, string value)
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -184,7 +184,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Changing_the_environment_through_config_replaces()
+    public async Task ChangingTheEnvironmentThroughConfigReplaces()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -194,7 +194,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task An_unknown_endpoint_at_preview_is_a_possible_replacement()
+    public async Task AnUnknownEndpointAtPreviewIsAPossibleReplacement()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -203,7 +203,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Ignored_changes_are_not_reported()
+    public async Task IgnoredChangesAreNotReported()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -212,7 +212,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Refresh_reports_drift_and_an_out_of_band_delete_drops_the_resource()
+    public async Task RefreshReportsDriftAndAnOutOfBandDeleteDropsTheResource()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -229,7 +229,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Import_takes_credentials_from_the_environment_and_then_diffs_clean()
+    public async Task ImportTakesCredentialsFromTheEnvironmentAndThenDiffsClean()
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -246,7 +246,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Import_with_the_seed_import_variables_yields_option_one_inputs()
+    public async Task ImportWithTheImportVariablesYieldsPerResourceSettings()
     {
         var fixture = new ProviderFixture(PropertyMap.Empty);
         foreach (var (name, value) in new[] { ("IMPORT_CONFLUENT_ORGANIZATION_ID", "org-1"), ("IMPORT_CONFLUENT_ENVIRONMENT_ID", "env-1"),
@@ -265,7 +265,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Import_without_the_credential_variable_says_which_one_to_export()
+    public async Task ImportWithoutTheCredentialVariableSaysWhichOneToExport()
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -277,14 +277,14 @@ public class LifecycleTests
     [TestCase("org-1/conn1")]
     [TestCase("org-1//conn1")]
     [TestCase("a/b/c/d")]
-    public void A_malformed_id_shows_the_expected_form(string id)
+    public void AMalformedIdShowsTheExpectedForm(string id)
     {
         var error = Assert.ThrowsAsync<ProviderUserException>(() => new ProviderFixture().Provider.ReadAsync(Requests.Import(id), CancellationToken.None));
         Assert.That(error!.Message, Does.Contain("<organization id>/<environment id>/<connection name>"));
     }
 
     [Test]
-    public async Task Delete_removes_and_tolerates_an_already_deleted_connection()
+    public async Task DeleteRemovesAndToleratesAnAlreadyDeletedConnection()
     {
         var fixture = new ProviderFixture();
         var (id, outputs, inputs) = await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -294,7 +294,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Delete_uses_the_credentials_block_the_connection_was_created_with()
+    public async Task DeleteUsesTheCredentialsBlockTheConnectionWasCreatedWith()
     {
         var fixture = new ProviderFixture();
         var news = ProviderFixture.OpenAi().With("credentials", PropertyPaths.ObjectOf(("key", new StringValue("OWNKEY")), ("secret", new StringValue("OWNSECRET"))));
@@ -304,7 +304,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public async Task Invoke_looks_a_connection_up_by_name()
+    public async Task InvokeLooksAConnectionUpByName()
     {
         var fixture = new ProviderFixture();
         await fixture.CreateAsync(ProviderFixture.OpenAi());
@@ -319,7 +319,7 @@ public class LifecycleTests
     }
 
     [Test]
-    public void Unknown_tokens_are_user_errors()
+    public void UnknownTokensAreUserErrors()
     {
         var provider = new ProviderFixture().Provider;
         Assert.Throws<ProviderUserException>(() => provider.Check(Requests.Check(PropertyMap.Empty) with { Type = "confluentflink:index:Nope" }));

@@ -17,7 +17,7 @@ public class SchemaAgreementTests
     ];
 
     [Test]
-    public void Every_auth_data_property_of_the_catalog_is_an_input_of_the_schema()
+    public void EveryAuthDataPropertyOfTheCatalogIsAnInputOfTheSchema()
     {
         foreach (var entry in _catalog.AuthData)
         {
@@ -28,20 +28,20 @@ public class SchemaAgreementTests
     }
 
     [Test]
-    public void Exactly_the_credentials_are_secret_and_the_other_auth_data_values_are_not()
+    public void ExactlyTheCredentialsAreSecretAndTheOtherAuthDataValuesAreNot()
     {
         Assert.That(_catalog.AuthData.Where(e => _schema.IsSecret(e.Property)).Select(e => e.Property), Is.EquivalentTo(Credentials));
     }
 
     [Test]
-    public void Every_value_of_the_type_enum_has_a_catalog_row_and_every_row_a_value()
+    public void EveryValueOfTheTypeEnumHasACatalogRowAndEveryRowAValue()
     {
         var shape = (EnumShape)_schema.ShapeOf(ConnectionProperties.Type);
         Assert.That(_catalog.Types.Select(t => t.Name), Is.EquivalentTo(shape.Values));
     }
 
     [Test]
-    public void Every_exclusion_names_inputs_and_an_enum_value()
+    public void EveryExclusionNamesInputsAndAnEnumValue()
     {
         foreach (var exclusion in _catalog.Exclusions)
         {
@@ -51,7 +51,7 @@ public class SchemaAgreementTests
     }
 
     [Test]
-    public void Every_setting_path_exists_and_only_the_flink_secret_is_secret()
+    public void EverySettingPathExistsAndOnlyTheFlinkSecretIsSecret()
     {
         Assert.That(Setting.All, Has.Count.EqualTo(_catalog.Settings.Count));
         foreach (var setting in Setting.All)
@@ -63,7 +63,7 @@ public class SchemaAgreementTests
     }
 
     [Test]
-    public void The_properties_the_logic_names_are_declared()
+    public void ThePropertiesTheLogicNamesAreDeclared()
     {
         var outputs = PackageSchema.Embedded.Resource(FlinkConnectionResource.Token)["properties"]!;
         foreach (var name in new[] { ConnectionProperties.DisplayName, ConnectionProperties.Type, ConnectionProperties.Endpoint })
@@ -76,14 +76,14 @@ public class SchemaAgreementTests
     }
 
     [Test]
-    public void The_schema_names_the_replacing_properties_and_the_logic_reads_them()
+    public void TheSchemaNamesTheReplacingPropertiesAndTheLogicReadsThem()
     {
         Assert.That(_schema.ReplaceOnChanges, Is.EquivalentTo(new[] { "displayName", "type", "endpoint", "organization", "environment", "restEndpoint" }));
         Assert.That(_schema.ReplaceOnChanges.Intersect(_catalog.AuthDataProperties), Is.Empty, "credentials rotate in place");
     }
 
     [Test]
-    public void The_default_retry_count_comes_from_the_schema()
+    public void TheDefaultRetryCountComesFromTheSchema()
     {
         Assert.That(ProviderConfig.DefaultMaxRetries, Is.EqualTo(ConfigSchema.Embedded[ProviderConfig.MaxRetriesKey].Default!.ToObject<int>()));
     }

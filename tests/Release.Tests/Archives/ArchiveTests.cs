@@ -12,7 +12,7 @@ public class ArchiveTests
     private static IEnumerable<Platform> Platforms => ReleaseArchive.Platforms;
 
     [Test]
-    public void Dist_holds_an_archive_per_platform_the_symbols_and_a_checksum_of_each()
+    public void DistHoldsAnArchivePerPlatformTheSymbolsAndAChecksumOfEach()
     {
         var archives = Platforms.Select(ReleaseArchive.NameFor).Append(ReleaseArchive.SymbolsName).ToList();
         var expected = archives.Concat(archives.Select(a => a + ".sha256"));
@@ -23,7 +23,7 @@ public class ArchiveTests
     }
 
     [TestCaseSource(nameof(Platforms))]
-    public void The_archive_holds_only_the_executable_at_its_root(Platform platform)
+    public void TheArchiveHoldsOnlyTheExecutableAtItsRoot(Platform platform)
     {
         var entries = ReleaseArchive.Entries(ReleaseArchive.PathOf(ReleaseArchive.NameFor(platform)));
 
@@ -33,7 +33,7 @@ public class ArchiveTests
     }
 
     [TestCaseSource(nameof(Platforms))]
-    public void The_executable_is_built_for_its_platform(Platform platform)
+    public void TheExecutableIsBuiltForItsPlatform(Platform platform)
     {
         var archive = ReleaseArchive.PathOf(ReleaseArchive.NameFor(platform));
 
@@ -43,7 +43,7 @@ public class ArchiveTests
     }
 
     [TestCaseSource(nameof(ChecksummedFiles))]
-    public void The_checksum_file_is_the_sha256_of_its_archive_in_sha256sum_format(string archive)
+    public void TheChecksumFileIsTheSha256OfItsArchiveInSha256sumFormat(string archive)
     {
         var line = File.ReadAllText(ReleaseArchive.PathOf(archive + ".sha256"));
 
@@ -53,7 +53,7 @@ public class ArchiveTests
     }
 
     [Test]
-    public void The_symbols_archive_holds_only_debug_symbols_in_a_folder_per_platform()
+    public void TheSymbolsArchiveHoldsOnlyDebugSymbolsInAFolderPerPlatform()
     {
         var entries = ReleaseArchive.Entries(ReleaseArchive.PathOf(ReleaseArchive.SymbolsName))
             .Where(e => e.Type is TarEntryType.RegularFile or TarEntryType.V7RegularFile)
@@ -65,7 +65,7 @@ public class ArchiveTests
     }
 
     [Test]
-    public async Task The_linux_amd64_archive_boots_from_an_empty_folder_and_reports_the_release_version()
+    public async Task TheLinuxAmd64ArchiveBootsFromAnEmptyFolderAndReportsTheReleaseVersion()
     {
         var platform = Platforms.Single(p => p.Name == "linux-amd64");
         var folder = await PluginArchive.ExtractAsync(ReleaseArchive.PathOf(ReleaseArchive.NameFor(platform)));

@@ -4,9 +4,9 @@ using Pulumirpc;
 
 namespace ConfluentFlink.Robustness.Tests;
 
-/// <summary>The fuzz cases that found bugs, pinned one by one so each fix keeps being checked by name.</summary>
+/// <summary>Inputs at the edge of what the wire allows, each answered clearly and without echoing a secret.</summary>
 [TestFixture]
-public class FuzzFindingsTests
+public class HostileInputTests
 {
     private PluginSession _session = null!;
 
@@ -19,7 +19,7 @@ public class FuzzFindingsTests
     [Test]
     public void AnErrorQuotingAHugeInputStaysReadable()
     {
-        // Used to exceed the client's 64 KB trailer limit and arrive as a transport failure.
+        // An error quoting it whole would exceed the client's 64 KB trailer limit and arrive as a transport failure.
         var failure = Assert.ThrowsAsync<RpcException>(async () => await _session.Client.CheckAsync(new CheckRequest
         {
             Urn = new string('a', 300_000),
@@ -33,7 +33,7 @@ public class FuzzFindingsTests
     [Test]
     public void AnAssetInTheInputsIsTheUsersErrorOnItsProperty()
     {
-        // Used to be an Internal error: the codec could not send the asset back in Check's inputs.
+        // Check's inputs must still be encodable: an asset is refused on its property, not sent back.
         var inputs = Lifecycle.OpenAiInputs("with-asset", "sk-asset");
         inputs.Fields["extra"] = Wire.ToValue(Wire.Struct((Wire.SignatureKey, "c44067f5952c0a294b673a41bacd8c17"), ("path", "/etc/passwd")));
 
@@ -46,7 +46,7 @@ public class FuzzFindingsTests
     [Test]
     public async Task ASettingMarkedSecretStaysSecretInThePreviewOutputs()
     {
-        // Used to come back in plain: resolving the setting unwrapped it.
+        // Resolving a setting unwraps it; the mark must be put back.
         var inputs = Lifecycle.OpenAiInputs("secret-pool", "sk-pool");
         inputs.Fields["computePool"] = Wire.ToValue(Wire.Struct(("id", Wire.Secret("lfcp-secret-pool"))));
 
