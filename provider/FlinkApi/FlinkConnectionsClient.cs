@@ -150,7 +150,10 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         return all;
     }
 
-    public async Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget)
+    public Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget) =>
+        UpdateAsync(scope, connection, budget, sendAgainIfMoved: true);
+
+    private async Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget, bool sendAgainIfMoved)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(connection);
@@ -182,7 +185,12 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         if (response is { IsSuccessStatusCode: true }) return;
         var failure = sent.Failure ?? FailureMapper.ToException(response!);
         if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
-        await _resolver.ConfirmUpdateAsync(scope, name, resourceVersion, failure, budget).ConfigureAwait(false);
+        var moved = await _resolver.MovedVersionAsync(scope, name, resourceVersion, failure, budget).ConfigureAwait(false);
+        if (!sendAgainIfMoved) return;
+        // Another writer would move the version too, so a moved version does not prove ours was applied: the same PUT on
+        // the new version does (it is idempotent if ours was).
+        var again = new Connection { Name = name, Spec = connection.Spec, Metadata = new ObjectMeta { Self = body.Metadata.Self, ResourceVersion = moved } };
+        await UpdateAsync(scope, again, budget, sendAgainIfMoved: false).ConfigureAwait(false);
     }
 
     public async Task<bool> DeleteAsync(ConnectionScope scope, string name, OperationBudget budget)

@@ -60,12 +60,15 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
             : $"A connection named '{request.Name}' already existed before this create was sent";
         // The API's own 409 keeps its fields; after a lost answer of another kind, its code and title would mislead.
         var conflict = failure.StatusCode == HttpStatusCode.Conflict ? failure : null;
-        throw FailureMapper.Build(HttpStatusCode.Conflict, conflict?.Code, conflict?.Title, detail, conflict?.SourcePointer,
-            conflict?.RequestId, failure);
+        throw FailureMapper.Build(HttpStatusCode.Conflict, code: conflict?.Code, title: conflict?.Title, detail: detail,
+            sourcePointer: conflict?.SourcePointer, requestId: conflict?.RequestId, inner: failure);
     }
 
-    /// <summary>A resource_version other than the one sent means the update was applied.</summary>
-    public async Task ConfirmUpdateAsync(ConnectionScope scope, string name, string sentVersion, FlinkApiException failure,
+    /// <summary>
+    /// The connection's resource_version when it moved from the one sent: the update, or another writer's, was applied.
+    /// One that did not move means the update was not applied, and throws.
+    /// </summary>
+    public async Task<string> MovedVersionAsync(ConnectionScope scope, string name, string sentVersion, FlinkApiException failure,
         OperationBudget budget)
     {
         var found = await LookupAsync(scope, name, budget, lookupFailure => InDoubt("update", name, failure, lookupFailure))
@@ -74,8 +77,9 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
         var current = found.Metadata?.ResourceVersion;
         if (string.IsNullOrEmpty(current) || string.Equals(current, sentVersion, StringComparison.Ordinal))
             throw failure.WithNote($"Connection '{name}' is still at resource_version '{sentVersion}': the update was not applied.");
-        logger.LogInformation("Updated connection {Name}: the answer was lost, and reading it back shows resource_version {Sent} " +
+        logger.LogInformation("The update of connection {Name} lost its answer; reading it back shows resource_version {Sent} " +
                               "moved to {Current}", name, sentVersion, current);
+        return current;
     }
 
     /// <summary>A lookup that answers 404 confirms the delete.</summary>

@@ -10,12 +10,12 @@ namespace ConfluentFlink.Provider.Catalog;
 public sealed class ConnectionCatalog
 {
     private ConnectionCatalog(IReadOnlyList<SettingEntry> settings, IReadOnlyList<AuthDataEntry> authData, string authTypeKey,
-        IReadOnlyList<AuthGroup> groups, IReadOnlyList<ConnectionTypeRule> types, IReadOnlyList<Exclusion> exclusions)
+        IReadOnlyList<string> urls, IReadOnlyList<ConnectionTypeRule> types, IReadOnlyList<Exclusion> exclusions)
     {
+        Urls = urls;
         Settings = settings;
         AuthData = authData;
         AuthTypeKey = authTypeKey;
-        Groups = groups;
         Types = types;
         Exclusions = exclusions;
     }
@@ -24,7 +24,8 @@ public sealed class ConnectionCatalog
     public IReadOnlyList<AuthDataEntry> AuthData { get; }
     /// <summary>The auth_data key that names the group used, for types that offer a choice.</summary>
     public string AuthTypeKey { get; }
-    public IReadOnlyList<AuthGroup> Groups { get; }
+    /// <summary>Property paths that hold a URL the service will call (schema.json has no notion of a format).</summary>
+    public IReadOnlyList<string> Urls { get; }
     public IReadOnlyList<ConnectionTypeRule> Types { get; }
     public IReadOnlyList<Exclusion> Exclusions { get; }
 
@@ -63,7 +64,8 @@ public sealed class ConnectionCatalog
             r["auth"]?.Values<string>().OfType<string>().Select(Group).ToList() ?? throw new InvalidOperationException($"type {r["type"]} has no auth groups"),
             Entries(r, "options"))).ToList();
         var exclusions = Rows(document, "exclusions").Select(r => new Exclusion(Text(r, "property"), Text(r, "whenProperty"), Text(r, "is"))).ToList();
-        return new ConnectionCatalog(settings, authData, Text(document, "authTypeKey"), groups, types, exclusions);
+        var urls = document["urls"]?.Values<string>().OfType<string>().ToList() ?? throw new InvalidOperationException("connection-catalog.json has no urls list");
+        return new ConnectionCatalog(settings, authData, Text(document, "authTypeKey"), urls, types, exclusions);
     }
 
     private static IEnumerable<JToken> Rows(JObject document, string table) =>

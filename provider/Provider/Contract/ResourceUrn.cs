@@ -6,8 +6,6 @@ namespace ConfluentFlink.Provider.Contract;
 /// </summary>
 public sealed record ResourceUrn(string Value)
 {
-    public static readonly ResourceUrn None = new("");
-
     /// <summary>The resource's name in the program (the last segment), or "" when the URN is empty.</summary>
     public string Name => Parts() is { Length: >= 4 } parts ? string.Join("::", parts[3..]) : "";
 

@@ -77,8 +77,8 @@ internal sealed class ResourceProviderService(
         ServeAsync(context, request.Urn, async token =>
         {
             var urn = new ResourceUrn(request.Urn);
-            var result = await provider.CreateAsync(new Contract.CreateRequest(
-                urn, TypeOf(request.Type, urn), StructCodec.Decode(request.Properties), Timeout(request.Timeout), request.Preview), token);
+            var result = await provider.CreateAsync(new Contract.CreateRequest(urn, TypeOf(request.Type, urn),
+                Properties: StructCodec.Decode(request.Properties), Timeout: Timeout(request.Timeout), Preview: request.Preview), token);
             return new CreateResponse { Id = result.Id, Properties = StructCodec.Encode(result.Outputs) };
         });
 
@@ -86,9 +86,9 @@ internal sealed class ResourceProviderService(
         ServeAsync(context, request.Urn, async token =>
         {
             var urn = new ResourceUrn(request.Urn);
-            var result = await provider.ReadAsync(new Contract.ReadRequest(
-                urn, TypeOf(request.Type, urn), request.Id, StructCodec.DecodeOptional(request.Properties),
-                StructCodec.DecodeOptional(request.Inputs), Timeout(request.Timeout)), token);
+            var result = await provider.ReadAsync(new Contract.ReadRequest(urn, TypeOf(request.Type, urn), request.Id,
+                Properties: StructCodec.DecodeOptional(request.Properties), Inputs: StructCodec.DecodeOptional(request.Inputs),
+                Timeout: Timeout(request.Timeout)), token);
             return result.ToResponse();
         });
 
@@ -96,9 +96,10 @@ internal sealed class ResourceProviderService(
         ServeAsync(context, request.Urn, async token =>
         {
             var urn = new ResourceUrn(request.Urn);
-            var result = await provider.UpdateAsync(new Contract.UpdateRequest(
-                urn, TypeOf(request.Type, urn), request.Id, StructCodec.Decode(request.Olds), StructCodec.Decode(request.OldInputs),
-                StructCodec.Decode(request.News), Timeout(request.Timeout), request.Preview, request.IgnoreChanges.ToList()), token);
+            var result = await provider.UpdateAsync(new Contract.UpdateRequest(urn, TypeOf(request.Type, urn), request.Id,
+                OldState: StructCodec.Decode(request.Olds), OldInputs: StructCodec.Decode(request.OldInputs),
+                NewInputs: StructCodec.Decode(request.News), Timeout: Timeout(request.Timeout), Preview: request.Preview,
+                IgnoreChanges: request.IgnoreChanges.ToList()), token);
             return new UpdateResponse { Properties = StructCodec.Encode(result.Outputs) };
         });
 
@@ -106,9 +107,9 @@ internal sealed class ResourceProviderService(
         ServeAsync(context, request.Urn, async token =>
         {
             var urn = new ResourceUrn(request.Urn);
-            await provider.DeleteAsync(new Contract.DeleteRequest(
-                urn, TypeOf(request.Type, urn), request.Id, StructCodec.Decode(request.Properties),
-                StructCodec.Decode(request.OldInputs), Timeout(request.Timeout)), token);
+            await provider.DeleteAsync(new Contract.DeleteRequest(urn, TypeOf(request.Type, urn), request.Id,
+                Properties: StructCodec.Decode(request.Properties), OldInputs: StructCodec.Decode(request.OldInputs),
+                Timeout: Timeout(request.Timeout)), token);
             return new Empty();
         });
 
@@ -141,15 +142,16 @@ internal sealed class ResourceProviderService(
                 _ => AutonamingMode.Propose,
             })
             : null;
-        return new Contract.CheckRequest(urn, type, request.Name, StructCodec.Decode(request.Olds),
-            StructCodec.Decode(request.News), request.RandomSeed.ToByteArray().ToImmutableArray(), autonaming);
+        return new Contract.CheckRequest(urn, type, request.Name, OldInputs: StructCodec.Decode(request.Olds),
+            NewInputs: StructCodec.Decode(request.News), RandomSeed: request.RandomSeed.ToByteArray().ToImmutableArray(), Autonaming: autonaming);
     }
 
     private static Contract.DiffRequest Decode(Pulumirpc.DiffRequest request, string type)
     {
         var urn = new ResourceUrn(request.Urn);
-        return new Contract.DiffRequest(urn, type, request.Id, StructCodec.Decode(request.Olds),
-            StructCodec.Decode(request.OldInputs), StructCodec.Decode(request.News), request.IgnoreChanges.ToList());
+        return new Contract.DiffRequest(urn, type, request.Id, OldState: StructCodec.Decode(request.Olds),
+            OldInputs: StructCodec.Decode(request.OldInputs), NewInputs: StructCodec.Decode(request.News),
+            IgnoreChanges: request.IgnoreChanges.ToList());
     }
 
     /// <summary>Recent engines send the type; older ones only the URN.</summary>

@@ -15,8 +15,6 @@ public sealed class AuthValues : IEquatable<AuthValues>
 
     public static readonly AuthValues None = new(new Dictionary<AuthDataEntry, string>());
 
-    public IEnumerable<AuthDataEntry> Entries => _values.Keys;
-
     public string? this[AuthDataEntry entry] => _values.GetValueOrDefault(entry);
 
     public bool Has(AuthDataEntry entry) => _values.ContainsKey(entry);
@@ -29,20 +27,8 @@ public sealed class AuthValues : IEquatable<AuthValues>
             .ToDictionary(e => e.entry, e => ((StringValue)e.value).Value));
 
     /// <summary>Sets each value at its property path (the OAuth fields inside <c>oauth</c>).</summary>
-    public PropertyMap WriteTo(PropertyMap properties)
-    {
-        foreach (var (entry, value) in _values)
-        {
-            if (entry.Property.Split('.') is [var top, var field])
-            {
-                var existing = properties.Get(top).Unwrapped as ObjectValue;
-                properties = properties.With(top, new ObjectValue((existing?.Properties ?? PropertyMap.Empty).With(field, new StringValue(value))));
-            }
-            else
-                properties = properties.With(entry.Property, new StringValue(value));
-        }
-        return properties;
-    }
+    public PropertyMap WriteTo(PropertyMap properties) =>
+        _values.Aggregate(properties, (map, value) => map.WithPath(value.Key.Property, new StringValue(value.Value)));
 
     public bool Equals(AuthValues? other) =>
         other is not null && _values.Count == other._values.Count &&

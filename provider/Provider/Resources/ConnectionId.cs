@@ -15,10 +15,8 @@ public static class ConnectionId
     {
         var parts = id.Split('/');
         if (parts.Length != 3 || parts.Any(p => p.Length == 0 || p.Trim() != p))
-            throw new ProviderUserException($"the id '{Truncate(id)}' is not of the form {Form}");
+            throw new ProviderUserException($"the id '{MessageText.Shorten(id)}' is not of the form {Form}");
         return (new ConnectionScope(parts[0], parts[1]), parts[2]);
     }
 
-    // Ids come from users on import; keep an absurd one from flooding the message.
-    private static string Truncate(string id) => id.Length <= 200 ? id : id[..200] + "...";
 }

@@ -33,7 +33,8 @@ public sealed record ConnectionInputs(
             if (inputs.GetPath(setting.ResourcePath) is StringValue { Value.Length: > 0 } value)
                 settings[setting] = value.Value;
 
-        var markedPaths = schema.InputProperties.Concat(Setting.All.Select(s => s.ResourcePath)).Distinct();
+        // Marks the program put on fields inside objects count too (an OAuth client id from secret config).
+        var markedPaths = schema.InputProperties.Concat(Setting.All.Select(s => s.ResourcePath)).Concat(catalog.AuthData.Select(e => e.Property)).Distinct();
         return new ConnectionInputs(
             RequireString(inputs, ConnectionProperties.DisplayName),
             NameOriginOf(inputs),
@@ -59,20 +60,11 @@ public sealed record ConnectionInputs(
         if (NameOrigin == NameOrigin.Generated)
             properties = properties.With(ConnectionProperties.Defaults, GeneratedNameMarker);
         foreach (var (setting, value) in Settings)
-            properties = WithSetting(properties, setting, new StringValue(value));
+            properties = properties.WithPath(setting.ResourcePath, new StringValue(value));
         return Auth.WriteTo(properties).MarkSecrets(schema.SecretPaths.Union(ProgramSecrets).ToHashSet());
     }
 
     public static readonly ArrayValue GeneratedNameMarker = new([new StringValue(ConnectionProperties.DisplayName)]);
-
-    /// <summary>Sets a setting at its path (<c>organization.id</c> as an object), keeping the object's other fields.</summary>
-    public static PropertyMap WithSetting(PropertyMap properties, Setting setting, PropertyValue value)
-    {
-        if (setting.ResourceField is not { } field)
-            return properties.With(setting.ResourcePath, value);
-        var existing = properties.Get(setting.ResourceProperty).Unwrapped as ObjectValue;
-        return properties.With(setting.ResourceProperty, new ObjectValue((existing?.Properties ?? PropertyMap.Empty).With(field, value)));
-    }
 
     // Printing a record prints its members; the settings hold the Flink API secret.
     public override string ToString() => $"ConnectionInputs {{ DisplayName = {DisplayName}, Type = {Type} }}";

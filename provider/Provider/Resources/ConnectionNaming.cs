@@ -29,7 +29,7 @@ public static class ConnectionNaming
         {
             case { Mode: AutonamingMode.Enforce } enforce:
                 return FlinkConnectionValidator.NameProblem(enforce.ProposedName) is { } problem
-                    ? NamingOutcome.Failed($"the stack's autonaming configuration proposes the name '{Bounded(enforce.ProposedName)}', which {problem}; " +
+                    ? NamingOutcome.Failed($"the stack's autonaming configuration proposes the name '{MessageText.Shorten(enforce.ProposedName)}', which {problem}; " +
                                            $"change the autonaming pattern, or set {DisplayName}")
                     : NamingOutcome.Named(enforce.ProposedName);
             case { Mode: AutonamingMode.Propose } propose:
@@ -82,8 +82,6 @@ public static class ConnectionNaming
     }
 
     private static string ResourceName(CheckRequest request) => request.Name.Length > 0 ? request.Name : request.Urn.Name;
-
-    private static string Bounded(string text) => text.Length <= 120 ? text : text[..120] + "...";
 }
 
 /// <summary>Either a name (<see cref="Name"/>) or why none could be given (<see cref="Failure"/>).</summary>

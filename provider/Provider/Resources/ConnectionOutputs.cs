@@ -17,7 +17,7 @@ public sealed record ConnectionOutputs(ConnectionInputs Inputs, ConnectionTarget
     {
         var outputs = Inputs.ToProperties(schema);
         foreach (var setting in RecordedSettings)
-            outputs = ConnectionInputs.WithSetting(outputs, setting, new StringValue(Target[setting]));
+            outputs = outputs.WithPath(setting.ResourcePath, new StringValue(Target[setting]));
         foreach (var (property, value) in Observed.ToProperties())
             if (value is not NullValue)
                 outputs = outputs.With(property, value);
@@ -35,14 +35,15 @@ public sealed record ConnectionOutputs(ConnectionInputs Inputs, ConnectionTarget
         foreach (var setting in RecordedSettings)
             outputs = WithRecordedSetting(outputs, setting, settings(setting));
         foreach (var computed in schema.ComputedOutputs)
-            outputs = outputs.With(computed, olds?.Get(computed) ?? PropertyValue.Unknown);
+            outputs = outputs.With(computed, olds?.Get(computed) is { } old and not NullValue ? old : PropertyValue.Unknown);
         return outputs.MarkSecrets(schema.SecretPaths);
     }
 
     // A setting the program marked secret stays secret, though resolving it unwrapped it.
     private static PropertyMap WithRecordedSetting(PropertyMap outputs, Setting setting, PropertyValue value)
     {
-        var recorded = setting.ResourceField is { } field ? PropertyPaths.ObjectOf((field, value)) : value;
-        return outputs.With(setting.ResourceProperty, outputs.Get(setting.ResourceProperty).ContainsSecrets ? PropertyValue.Secret(recorded) : recorded);
+        var marked = outputs.Get(setting.ResourceProperty).ContainsSecrets;
+        var recorded = outputs.Remove(setting.ResourceProperty).WithPath(setting.ResourcePath, value);
+        return marked ? recorded.With(setting.ResourceProperty, PropertyValue.Secret(recorded.Get(setting.ResourceProperty))) : recorded;
     }
 }

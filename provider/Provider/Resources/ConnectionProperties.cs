@@ -27,7 +27,4 @@ public static class ConnectionProperties
 
     /// <summary>Values of the id's parts are shown in plain by Pulumi, so they may not be secret.</summary>
     public static readonly IReadOnlyList<string> IdParts = [DisplayName, Setting.Organization.ResourcePath, Setting.Environment.ResourcePath];
-
-    /// <summary>Properties holding a URL the service will call.</summary>
-    public static readonly IReadOnlyList<string> Urls = [Endpoint, "sseEndpoint", "oauth.tokenEndpoint"];
 }

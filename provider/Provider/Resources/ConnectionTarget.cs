@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ConfluentFlink.FlinkApi;
 using ConfluentFlink.Provider.Configuration;
 using ConfluentFlink.Provider.Values;
@@ -21,24 +22,33 @@ public sealed class ConnectionTarget
     /// Resolves every setting through <paramref name="source"/>; missing or still-unknown ones are one error naming
     /// each and both ways to supply it (Check reports the same earlier, so this only fires when Check was bypassed).
     /// </summary>
-    public static ConnectionTarget Resolve(Func<Setting, PropertyValue> source)
+    public static ConnectionTarget Resolve(Func<Setting, PropertyValue> source) =>
+        TryResolve(source, out var target, out var problems)
+            ? target
+            : throw new ProviderUserException(string.Join("; ", problems.Select(p => p.Reason)));
+
+    /// <summary>Resolves every setting, or says of each one that cannot be what is wrong, on its property path.</summary>
+    public static bool TryResolve(Func<Setting, PropertyValue> source, [NotNullWhen(true)] out ConnectionTarget? target,
+        out IReadOnlyList<CheckFailure> problems)
     {
         var values = new Dictionary<Setting, string>();
-        var problems = new List<string>();
+        var found = new List<CheckFailure>();
         foreach (var setting in Setting.All)
         {
             if (source(setting) is StringValue { Value.Length: > 0 } value)
             {
                 // Check validates it too, but Read, Delete and Invoke take it from state or config without a Check.
                 if (setting == Setting.RestEndpoint && RestEndpointRule.Check(value.Value) is { } problem)
-                    problems.Add($"{setting.ResourcePath} {problem}");
+                    found.Add(new CheckFailure(setting.ResourcePath, $"{setting.ResourcePath} {problem}"));
                 else
                     values[setting] = value.Value;
             }
             else
-                problems.Add(setting.MissingMessage);
+                found.Add(new CheckFailure(setting.ResourcePath, setting.MissingMessage));
         }
-        return problems.Count == 0 ? new ConnectionTarget(values) : throw new ProviderUserException(string.Join("; ", problems));
+        problems = found;
+        target = found.Count == 0 ? new ConnectionTarget(values) : null;
+        return target is not null;
     }
 
     public FlinkApiSettings ApiSettings(int maxRetries) => new()

@@ -20,8 +20,7 @@ public sealed class FlinkConnectionDiffer(ResourceSchema schema)
         var detailed = new Dictionary<string, PropertyDiff>(StringComparer.Ordinal);
         bool Ignored(string path) => ignoreChanges.Any(i => path == i || path.StartsWith(i + ".", StringComparison.Ordinal));
 
-        // Old inputs are empty for state written by an import that found no inputs: outputs hold the same values.
-        var previous = oldInputs.Count > 0 ? oldInputs : olds;
+        var previous = RecordedInputs.Of(oldInputs, olds);
 
         foreach (var property in schema.InputProperties)
         {

@@ -99,7 +99,7 @@ public sealed class FlinkConnectionResource
         // A Cancel here too must not lose the connection: it exists, so Pulumi has to record it.
         catch (Exception e) when (e is FlinkApiException or ProviderUserException or OperationCanceledException)
         {
-            throw new ResourceInitFailedException(id, outputs, news.MarkSecrets(_schema.SecretPaths),
+            throw new ResourceInitFailedException(id, outputs: outputs, inputs: news.MarkSecrets(_schema.SecretPaths), reasons:
                 [$"the connection exists, but setting its credentials failed: {e.Message}"]);
         }
         return new CreateResult(id, outputs);
@@ -135,7 +135,7 @@ public sealed class FlinkConnectionResource
         var inputs = ConnectionInputs.From(news, _catalog, _schema);
         var target = ConnectionTarget.Resolve(s => settings.Resolve(s, news));
         var (scope, name) = ConnectionId.Parse(request.Id);
-        var previous = request.OldInputs.Count > 0 ? request.OldInputs : request.OldState;
+        var previous = RecordedInputs.Of(request.OldInputs, request.OldState);
         if (AuthValues.From(previous, _catalog).Equals(inputs.Auth))
             return new UpdateResult(CarriedOutputs(inputs, target, request.OldState));
 
@@ -152,7 +152,8 @@ public sealed class FlinkConnectionResource
         catch (FlinkApiException e)
         {
             // The credentials were changed; only the refresh of status failed. Record the new state, report the failure.
-            throw new ResourceInitFailedException(request.Id, CarriedOutputs(inputs, target, request.OldState), news.MarkSecrets(_schema.SecretPaths),
+            throw new ResourceInitFailedException(request.Id, outputs: CarriedOutputs(inputs, target, request.OldState),
+                inputs: news.MarkSecrets(_schema.SecretPaths), reasons:
                 [$"credentials were updated, but reading the connection back failed: {e.Message}"]);
         }
     }
@@ -170,8 +171,7 @@ public sealed class FlinkConnectionResource
     /// <summary>The inputs as state holds them, with what the API reports for type and endpoint, so drift shows in the next diff.</summary>
     private ConnectionInputs Refreshed(ReadRequest request, ObservedConnection observed)
     {
-        // State written by an import that found no inputs has empty inputs: the outputs hold the same values.
-        var known = ConnectionInputs.From(request.Inputs is { Count: > 0 } inputs ? inputs : request.Properties!, _catalog, _schema);
+        var known = ConnectionInputs.From(RecordedInputs.Of(request.Inputs, request.Properties!), _catalog, _schema);
         return known with { Type = observed.Type ?? known.Type, Endpoint = observed.Endpoint ?? known.Endpoint };
     }
 
@@ -186,8 +186,8 @@ public sealed class FlinkConnectionResource
     private PropertyMap CarriedOutputs(ConnectionInputs inputs, ConnectionTarget target, PropertyMap olds)
     {
         string? Old(string path) => (olds.GetPath(path) as StringValue)?.Value;
-        var observed = new ObservedConnection(inputs.DisplayName, inputs.Type, inputs.Endpoint, Old(ApiVersion), Old(Kind),
-            Old($"{Status}.{StatusPhase}"), Old($"{Status}.{StatusDetail}"));
+        var observed = new ObservedConnection(inputs.DisplayName, inputs.Type, inputs.Endpoint, ApiVersion: Old(ApiVersion), Kind: Old(Kind),
+            Phase: Old($"{Status}.{StatusPhase}"), Detail: Old($"{Status}.{StatusDetail}"));
         return new ConnectionOutputs(inputs, target, observed).ToProperties(_schema);
     }
 
@@ -214,7 +214,6 @@ public sealed class FlinkConnectionResource
         }
     }
 
-    private static string ImportCommand(string id) => $"pulumi import {Token} <resource name> {id}";
 
     private IFlinkConnectionsClient Client(ConnectionTarget target, SettingResolver settings) => _clients(target.ApiSettings(settings.MaxRetries));
 

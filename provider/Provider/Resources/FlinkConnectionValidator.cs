@@ -44,9 +44,9 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema, Conn
 
         if (news.GetPath(DisplayName) is StringValue { Value.Length: > 0 } name && NameProblem(name.Value) is { } nameProblem)
             Fail(DisplayName, $"{DisplayName} {Quote(news, DisplayName, name.Value)}{nameProblem}");
-        foreach (var url in Urls)
-            if (news.GetPath(url) is StringValue { Value.Length: > 0 } value && (value.Value.Length > MaxEndpointLength || !Uri.TryCreate(value.Value, UriKind.Absolute, out _)))
-                Fail(url, $"{url} must be an absolute URL of at most {MaxEndpointLength} characters, e.g. https://api.example.com/v1");
+        foreach (var url in catalog.Urls)
+            if (news.GetPath(url) is StringValue { Value.Length: > 0 } value && !IsServiceUrl(value.Value))
+                Fail(url, $"{url} must be an absolute URL of a service, at most {MaxEndpointLength} characters, e.g. https://api.example.com/v1");
         foreach (var path in IdParts.Where(news.IsSecretAt))
             Fail(path, $"{path} is marked secret, but it becomes part of the resource id ({ConnectionId.Form}), which Pulumi always shows in plain: pass it as a plain value");
 
@@ -119,6 +119,11 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema, Conn
         }
     }
 
+    // Services use many schemes (https, mongodb+srv, jdbc:postgresql), so only the shape is checked; a local file or a
+    // mail address is never one.
+    private static bool IsServiceUrl(string text) =>
+        text.Length <= MaxEndpointLength && Uri.TryCreate(text, UriKind.Absolute, out var uri) && !uri.IsFile && uri.Scheme != Uri.UriSchemeMailto;
+
     private static string CaseHint(string value, IReadOnlyList<string> allowed) =>
         allowed.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) is { } match ? $" (did you mean {match}?)" : "";
 
@@ -135,5 +140,5 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema, Conn
 
     // Echo the offending value to help the user, unless it is marked secret; shorten huge ones.
     private static string Quote(PropertyMap news, string property, string text) =>
-        news.IsSecretAt(property) ? "" : $"'{(text.Length <= 120 ? text : text[..120] + "...")}' ";
+        news.IsSecretAt(property) ? "" : $"'{MessageText.Shorten(text)}' ";
 }

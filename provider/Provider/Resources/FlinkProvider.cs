@@ -39,7 +39,7 @@ public sealed class FlinkProvider : IProvider
     public ProviderCapabilities Capabilities { get; } = new(SupportsAutonamingConfiguration: true);
 
     // The engine keeps secret only the config keys whose input was secret, so a secret key set in plain is marked here.
-    // Values from the environment are not added: the engine would store them in state (engine-facts).
+    // Values from the environment are not added: the engine keeps CheckConfig's inputs as the provider's state.
     public CheckResult CheckConfig(CheckRequest request) =>
         new(request.NewInputs.MarkSecrets(ConfigSchema.Embedded.SecretPaths), ProviderConfig.Parse(request.NewInputs).Failures);
 
@@ -84,9 +84,9 @@ public sealed class FlinkProvider : IProvider
             : throw new ProviderUserException($"unknown function '{request.Token}'; this provider offers {GetFlinkConnectionFunction.Token}");
 
     public IReadOnlyCollection<string> HeldSecrets =>
-        new[] { Setting.ApiSecret.EnvVar, Setting.ApiSecret.ImportEnvVar }
+        Setting.All.Where(s => s.IsSecret).SelectMany(s => new[] { s.EnvVar, s.ImportEnvVar })
             .Concat(ConnectionCatalog.Embedded.AuthData.Where(e => ConnectionSchema.IsSecret(e.Property)).Select(e => e.ImportVariable))
-            .Select(_settings.FromEnvironment).Append(_settings.Configured(Setting.ApiSecret))
+            .Select(_settings.FromEnvironment).Concat(Setting.All.Where(s => s.IsSecret).Select(_settings.Configured))
             .OfType<StringValue>().Select(v => v.Value).Distinct().ToList();
 
     private FlinkConnectionResource Resource(string type) =>

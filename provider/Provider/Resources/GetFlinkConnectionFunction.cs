@@ -10,26 +10,25 @@ namespace ConfluentFlink.Provider.Resources;
 public sealed class GetFlinkConnectionFunction(Func<FlinkApiSettings, IFlinkConnectionsClient> clients)
 {
     public const string Token = "confluentflink:index:getFlinkConnection";
-    private const string IdOutput = "id";
+    public const string IdOutput = "id";
 
     public async Task<InvokeResult> InvokeAsync(InvokeRequest request, SettingResolver settings, CancellationToken cancellationToken)
     {
         var args = request.Args;
         if (args.GetPath(DisplayName) is not StringValue { Value.Length: > 0 } name)
             return new InvokeResult(PropertyMap.Empty, [new CheckFailure(DisplayName, $"{DisplayName} is required: the name of the connection to look up")]);
-        // A name the program marked secret is never echoed in plain.
+        // A name the program marked secret is never echoed in plain; nor is an id that contains a secret part.
         var nameIsSecret = args.Get(DisplayName).ContainsSecrets;
-        var missing = Setting.All.Where(s => settings.Resolve(s, args) is not StringValue { Value.Length: > 0 })
-            .Select(s => new CheckFailure(s.ResourcePath, s.MissingMessage)).ToList();
-        if (missing.Count > 0)
-            return new InvokeResult(PropertyMap.Empty, missing);
+        if (!ConnectionTarget.TryResolve(s => settings.Resolve(s, args), out var target, out var problems))
+            return new InvokeResult(PropertyMap.Empty, problems);
 
-        var target = ConnectionTarget.Resolve(s => settings.Resolve(s, args));
         var connection = await clients(target.ApiSettings(settings.MaxRetries)).GetAsync(target.Scope, name.Value, cancellationToken)
             ?? throw new ProviderUserException($"no Flink connection named {(nameIsSecret ? "(the secret name given)" : $"'{name.Value}'")} " +
                                                $"in organization {target.Scope.OrganizationId}, environment {target.Scope.EnvironmentId}");
 
-        var outputs = ObservedConnection.From(connection, name.Value).ToProperties().With(IdOutput, PropertyValue.Of(target.IdFor(name.Value)));
+        var id = PropertyValue.Of(target.IdFor(name.Value));
+        var outputs = ObservedConnection.From(connection, name.Value).ToProperties()
+            .With(IdOutput, IdParts.Any(args.IsSecretAt) ? PropertyValue.Secret(id) : id);
         return new InvokeResult(nameIsSecret ? outputs.With(DisplayName, PropertyValue.Secret(outputs.Get(DisplayName))) : outputs, []);
     }
 }

@@ -34,15 +34,17 @@ public sealed class ImportedInputs(ConnectionCatalog catalog)
             if (settings.FromEnvironment(setting.ImportEnvVar) is StringValue value)
                 given[setting] = value.Value;
 
-        return new ConnectionInputs(connection.Name, NameOrigin.Program, type.Name, connection.Endpoint ?? "",
-            new AuthValues(values), given, new HashSet<string>());
+        return new ConnectionInputs(DisplayName: connection.Name, NameOrigin: NameOrigin.Program, Type: type.Name,
+            Endpoint: connection.Endpoint ?? "", Auth: new AuthValues(values), Settings: given, ProgramSecrets: new HashSet<string>());
     }
 
     private static AuthGroup ChooseGroup(ConnectionTypeRule type, Func<AuthDataEntry, string?> variable)
     {
         if (!type.OffersChoice)
             return type.AuthGroups[0];
-        var set = type.AuthGroups.Where(g => g.Members.Any(e => variable(e) is not null)).ToList();
+        // A group counts as chosen only when all its required variables are set: USERNAME alone is often the login
+        // name the operating system sets, not a database user.
+        var set = type.AuthGroups.Where(g => g.Required.All(e => variable(e) is not null)).ToList();
         return set.Count switch
         {
             1 => set[0],

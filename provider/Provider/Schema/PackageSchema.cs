@@ -16,9 +16,6 @@ public sealed class PackageSchema(JObject document)
     public JObject Resource(string token) =>
         (JObject?)Document["resources"]?[token] ?? throw new InvalidOperationException($"schema.json has no resource {token}");
 
-    public JObject Function(string token) =>
-        (JObject?)Document["functions"]?[token] ?? throw new InvalidOperationException($"schema.json has no function {token}");
-
     /// <summary>The declarations of an object of properties, in schema order.</summary>
     public IReadOnlyList<PropertySchema> Properties(JObject? properties) =>
         properties?.Properties().Select(p => new PropertySchema(

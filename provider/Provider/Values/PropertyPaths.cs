@@ -44,6 +44,19 @@ public static class PropertyPaths
         return result;
     }
 
+    /// <summary>
+    /// The map with <paramref name="value"/> at a path of one or two steps (<c>oauth.clientId</c>); the other fields of
+    /// the object on the way are kept.
+    /// </summary>
+    public static PropertyMap WithPath(this PropertyMap map, string path, PropertyValue value)
+    {
+        var dot = path.IndexOf('.');
+        if (dot < 0)
+            return map.With(path, value);
+        var existing = map.Get(path[..dot]).Unwrapped as ObjectValue;
+        return map.With(path[..dot], new ObjectValue((existing?.Properties ?? PropertyMap.Empty).With(path[(dot + 1)..], value)));
+    }
+
     public static ObjectValue ObjectOf(params (string Key, PropertyValue Value)[] entries) =>
         new(PropertyMap.From(entries.Select(e => KeyValuePair.Create(e.Key, e.Value))));
 }

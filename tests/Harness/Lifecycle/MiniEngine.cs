@@ -8,7 +8,8 @@ namespace ConfluentFlink.Harness.Lifecycle;
 
 /// <summary>
 /// Drives a provider plugin through the calls the Pulumi engine makes for preview, up, refresh, import and destroy
-/// (see shared/reference/pulumi/engine-facts.md), for programs made of resources of one type, one at a time.
+/// (docs/engine-behaviour.md has the facts it follows that matter most here), for programs made of resources of one
+/// type, one at a time.
 /// It keeps the stack's state in memory. It is a test and demo driver, not an engine: no dependencies, no parallelism.
 /// As the engine does, each run draws a fresh random seed per resource and passes it to every Check of that resource
 /// in the run, so a provider that generates names names a replacement anew.

@@ -71,8 +71,10 @@ public class SchemaAgreementTests
         foreach (var name in new[] { ConnectionProperties.ApiVersion, ConnectionProperties.Kind, ConnectionProperties.Status })
             Assert.That(_schema.ComputedOutputs, Does.Contain(name));
         Assert.That(outputs[ConnectionProperties.Status]!["$ref"]!.ToString(), Does.EndWith("FlinkConnectionStatus"));
-        foreach (var url in ConnectionProperties.Urls)
-            Assert.That(_schema.InputProperties, Does.Contain(url.Split('.')[0]));
+        foreach (var url in _catalog.Urls)
+            Assert.That(_schema.InputProperties, Does.Contain(url.Split('.')[0]), url);
+        var functionOutputs = (Newtonsoft.Json.Linq.JObject)PackageSchema.Embedded.Document["functions"]![GetFlinkConnectionFunction.Token]!["outputs"]!["properties"]!;
+        Assert.That(functionOutputs.ContainsKey(GetFlinkConnectionFunction.IdOutput), Is.True);
     }
 
     [Test]
