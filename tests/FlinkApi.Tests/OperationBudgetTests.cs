@@ -62,11 +62,15 @@ public sealed class OperationBudgetTests : EmulatorTest
     public async Task CancelAfterACreateWasSentSaysTheConnectionMayExistWithoutALookup()
     {
         await Admin.SetFaultsAsync(new FaultPlan { FailNext = int.MaxValue, FailStatus = 503, RetryAfterSeconds = 20 });
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
+        var create = Client(Settings(Emulator.BaseAddress, maxRetries: 5, maxDelay: TimeSpan.FromSeconds(30)))
+            .CreateAsync(Scope, Request("cancelled"), new OperationBudget(TimeSpan.FromMinutes(5), cancel.Token));
+        // The first attempt was answered 503: the client now waits out the 20 s Retry-After.
+        using (var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1)))
+            while ((await Admin.GetStatsAsync(guard.Token)).Method("POST") == 0) await Task.Delay(20, guard.Token);
+        await cancel.CancelAsync();
 
-        var error = await Expect<CreateOutcomeUnknownException>(() =>
-            Client(Settings(Emulator.BaseAddress, maxRetries: 5, maxDelay: TimeSpan.FromSeconds(30)))
-                .CreateAsync(Scope, Request("cancelled"), new OperationBudget(TimeSpan.FromMinutes(5), cancel.Token)));
+        var error = await Expect<CreateOutcomeUnknownException>(() => create);
 
         var stats = await Admin.GetStatsAsync();
         Assert.Multiple(() =>

@@ -109,14 +109,15 @@ public class ConnectionTypeLifecycleTests
             var failed = await engine.ImportAsync(program, id);
             Assert.That(failed.Error, Does.Contain("BASIC: USERNAME and PASSWORD").And.Contain("BEARER: BEARER_TOKEN").And.Contain("OAUTH2: OAUTH2_TOKEN_ENDPOINT"));
         }
-        await using (var both = await LiveStack.StartAsync(new Dictionary<string, string?> { ["BEARER_TOKEN"] = token, ["USERNAME"] = "u" }))
+        await using (var both = await LiveStack.StartAsync(new Dictionary<string, string?> { ["BEARER_TOKEN"] = token, ["USERNAME"] = "u", ["PASSWORD"] = "p" }))
         {
             var engine = new MiniEngine(both.Plugin.Client, LiveStack.Token);
             await engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
             var failed = await engine.ImportAsync(program, id);
             Assert.That(failed.Error, Does.Contain("more than one credential group"));
         }
-        await using var importer = await LiveStack.StartAsync(new Dictionary<string, string?> { ["BEARER_TOKEN"] = token });
+        // USERNAME alone, as many shells set it, is no BASIC group: the bearer token decides.
+        await using var importer = await LiveStack.StartAsync(new Dictionary<string, string?> { ["BEARER_TOKEN"] = token, ["USERNAME"] = "u" });
         var importEngine = new MiniEngine(importer.Plugin.Client, LiveStack.Token);
         await importEngine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
         var import = await importEngine.ImportAsync(program, id);

@@ -26,7 +26,9 @@ internal sealed class ResourceProviderService(
     // The engine requires semver.
     private static readonly string Version = FlinkConnectionsClient.ProviderVersion();
 
-    private static readonly TimeSpan AnswerAfterCancelGrace = TimeSpan.FromMilliseconds(250);
+    // The logic's answer to a cancel normally comes within milliseconds; the bound only matters on a loaded machine,
+    // where losing the "may exist" answer would cost the user more than a few seconds' wait.
+    private static readonly TimeSpan AnswerAfterCancelGrace = TimeSpan.FromSeconds(5);
 
     public override Task<ProviderHandshakeResponse> Handshake(ProviderHandshakeRequest request, ServerCallContext context)
     {

@@ -1,7 +1,10 @@
 namespace ConfluentFlink.FlinkApiEmulator.Hosting;
 
-/// <summary>What <c>GET /_emulator/stats</c> answers: API requests seen, by method and by answer ("dropped" when aborted).</summary>
-public sealed record StatsSnapshot(int Total, IReadOnlyDictionary<string, int> ByMethod, IReadOnlyDictionary<string, int> ByStatus)
+/// <summary>
+/// What <c>GET /_emulator/stats</c> answers: API requests answered, by method and by answer ("dropped" when aborted), and
+/// how many have arrived but not been answered yet (held by a delay, say).
+/// </summary>
+public sealed record StatsSnapshot(int Total, IReadOnlyDictionary<string, int> ByMethod, IReadOnlyDictionary<string, int> ByStatus, int Unanswered = 0)
 {
     public int Method(string method) => ByMethod.GetValueOrDefault(method);
     public int Status(int status) => ByStatus.GetValueOrDefault(status.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -18,12 +21,19 @@ public sealed class RequestStats
     private readonly Dictionary<string, int> _byMethod = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _byStatus = new(StringComparer.Ordinal);
     private int _total;
+    private int _unanswered;
+
+    public void Arrived()
+    {
+        lock (_gate) _unanswered++;
+    }
 
     public void Record(string method, string answer)
     {
         lock (_gate)
         {
             _total++;
+            _unanswered = Math.Max(0, _unanswered - 1);
             _byMethod[method] = _byMethod.GetValueOrDefault(method) + 1;
             _byStatus[answer] = _byStatus.GetValueOrDefault(answer) + 1;
         }
@@ -32,7 +42,7 @@ public sealed class RequestStats
     public StatsSnapshot Snapshot()
     {
         lock (_gate)
-            return new StatsSnapshot(_total, new Dictionary<string, int>(_byMethod), new Dictionary<string, int>(_byStatus));
+            return new StatsSnapshot(_total, new Dictionary<string, int>(_byMethod), new Dictionary<string, int>(_byStatus), _unanswered);
     }
 
     public void Reset()
@@ -40,6 +50,7 @@ public sealed class RequestStats
         lock (_gate)
         {
             _total = 0;
+            _unanswered = 0;
             _byMethod.Clear();
             _byStatus.Clear();
         }

@@ -9,6 +9,7 @@ internal static class StatsMiddleware
     public static void UseStats(this IApplicationBuilder app, RequestStats stats, ILogger logger) => app.Use(async (http, next) =>
     {
         if (ApiPaths.IsAdmin(http)) { await next(http); return; }
+        stats.Arrived();
         var recorded = 0;
         void Record(string answer)
         {

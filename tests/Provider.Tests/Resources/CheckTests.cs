@@ -80,6 +80,18 @@ public class CheckTests
         Assert.That(failures.Any(f => f.Property == "restEndpoint"), Is.EqualTo(!accepted), string.Join("; ", failures));
     }
 
+    [TestCase("file:///etc/passwd", false)]
+    [TestCase("mailto:ops@example.com", false)]
+    [TestCase("api.openai.com/v1", false)]
+    [TestCase("mongodb+srv://cluster0.example.mongodb.net", true)]
+    [TestCase("jdbc:postgresql://db.example.com:5432/app", true)]
+    [TestCase("https://api.openai.com/v1/chat/completions", true)]
+    public void EndpointMustBeTheUrlOfAService(string endpoint, bool accepted)
+    {
+        var failures = new ProviderFixture().Check(ProviderFixture.OpenAi(endpoint: endpoint)).Failures;
+        Assert.That(failures.Any(f => f.Property == "endpoint"), Is.EqualTo(!accepted), string.Join("; ", failures));
+    }
+
     [Test]
     public void CredentialsComeBackMarkedSecretEvenWhenPassedInPlain()
     {

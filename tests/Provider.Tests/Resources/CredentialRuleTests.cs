@@ -176,4 +176,17 @@ public class CredentialRuleTests
         Assert.That(inputs.IsSecretAt("oauth.clientId"), Is.False);
         Assert.That(new ProviderFixture().Check(Connection("REST", ["bearerToken"])).Inputs.Get("bearerToken"), Is.InstanceOf<SecretValue>());
     }
+
+    [Test]
+    public async Task AnOauthFieldTheProgramMarkedSecretStaysSecretInInputsAndOutputs()
+    {
+        var fixture = new ProviderFixture();
+        var oauth = new ObjectValue(OAuthBlock().Properties.With("clientId", new SecretValue(new StringValue("clientId-9q"))));
+        var news = Connection("REST", []).With("oauth", oauth);
+        Assert.That(fixture.Check(news).Inputs.IsSecretAt("oauth.clientId"), Is.True, "checked inputs");
+        var (_, outputs, inputs) = await fixture.CreateAsync(news);
+        Assert.That(inputs.IsSecretAt("oauth.clientId"), Is.True, "recorded inputs");
+        Assert.That(outputs.IsSecretAt("oauth.clientId"), Is.True, "outputs");
+        Assert.That(outputs.IsSecretAt("oauth.scope"), Is.False, "a field nobody marked stays plain");
+    }
 }

@@ -319,6 +319,18 @@ public class LifecycleTests
     }
 
     [Test]
+    public async Task InvokeWithASecretNameAnswersTheNameAndTheIdAsSecrets()
+    {
+        var fixture = new ProviderFixture();
+        await fixture.CreateAsync(ProviderFixture.OpenAi());
+        var result = await fixture.Provider.InvokeAsync(Requests.Invoke(Map(("displayName", Secret("conn1")))), CancellationToken.None);
+        Assert.That(result.Failures, Is.Empty);
+        Assert.That(result.Return.Get("displayName"), Is.InstanceOf<SecretValue>());
+        Assert.That(result.Return.Get(GetFlinkConnectionFunction.IdOutput), Is.EqualTo(Secret("org-1/env-1/conn1")));
+        Assert.That(result.Return.Get("type"), Is.EqualTo(new StringValue("OPENAI")), "what the name does not reveal stays plain");
+    }
+
+    [Test]
     public void UnknownTokensAreUserErrors()
     {
         var provider = new ProviderFixture().Provider;

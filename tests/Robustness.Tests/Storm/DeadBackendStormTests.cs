@@ -72,8 +72,9 @@ public class DeadBackendStormTests
         while ((await admin.GetFaultsAsync(guard.Token)).CommitThenFailNext > 0) await Task.Delay(20, guard.Token);
 
         await admin.SetFaultsAsync(new FaultPlan { DelayMs = HeldForeverMs }, guard.Token);
-        // Requests decided before the freeze finish their (at most 150 ms) slow wait and their write first.
-        await Task.Delay(TimeSpan.FromSeconds(1), guard.Token);
+        // Requests decided before the freeze finish their slow wait (at most 150 ms) and their write first. This settles
+        // the store; it asserts nothing about speed, and 3 s is twenty times the longest wait.
+        await Task.Delay(TimeSpan.FromSeconds(3), guard.Token);
         return (await admin.ListConnectionsAsync(guard.Token))
             .Where(c => c.OrganizationId == PluginSession.OrganizationId && c.EnvironmentId == PluginSession.EnvironmentId)
             .ToList();
