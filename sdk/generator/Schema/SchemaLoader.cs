@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ConfluentFlink.SdkGen.Schema;
 
 /// <summary>
-/// Reads the parts of a Pulumi package schema that the C# SDK is made from. Everything comes out sorted by name,
+/// Reads the parts of a Pulumi package schema that the SDKs are made from. Everything comes out sorted by name,
 /// so the generated files do not depend on the order of keys in schema.json.
 /// </summary>
 public static class SchemaLoader
