@@ -20,7 +20,7 @@ public sealed class ConnectionTarget
 
     /// <summary>
     /// Resolves every setting through <paramref name="source"/>; missing or still-unknown ones are one error naming
-    /// each and both ways to supply it (Check reports the same earlier, so this only fires when Check was bypassed).
+    /// each and the three places to supply it (Check reports the same earlier, so this only fires when Check was bypassed).
     /// </summary>
     public static ConnectionTarget Resolve(Func<Setting, PropertyValue> source) =>
         TryResolve(source, out var target, out var problems)
