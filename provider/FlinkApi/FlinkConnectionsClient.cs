@@ -186,11 +186,23 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         var failure = sent.Failure ?? FailureMapper.ToException(response!);
         if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
         var moved = await _resolver.MovedVersionAsync(scope, name, resourceVersion, failure, budget).ConfigureAwait(false);
-        if (!sendAgainIfMoved) return;
         // Another writer would move the version too, so a moved version does not prove ours was applied: the same PUT on
-        // the new version does (it is idempotent if ours was).
+        // the new version does (it changes nothing if ours was). With the custom timeout spent there is no time for it,
+        // and the moved version is the best evidence left.
+        if (!sendAgainIfMoved || budget.RequestDeadline(_settings.LookupTimeout) is { HasPassed: true }) return;
         var again = new Connection { Name = name, Spec = connection.Spec, Metadata = new ObjectMeta { Self = body.Metadata.Self, ResourceVersion = moved } };
-        await UpdateAsync(scope, again, budget, sendAgainIfMoved: false).ConfigureAwait(false);
+        try
+        {
+            await UpdateAsync(scope, again, budget, sendAgainIfMoved: false).ConfigureAwait(false);
+        }
+        catch (FlinkApiException resendFailure)
+        {
+            // "Not applied" from the second PUT would be wrong about the first, which may be what moved the version.
+            throw new FlinkApiException($"The update of connection '{name}' may or may not have happened: its answer was lost, " +
+                $"and the connection's resource_version moved from '{resourceVersion}' to '{moved}', which another writer could " +
+                $"also have done. Sending it again to be sure failed: {resendFailure.Message}. Running the update again is safe.",
+                innerException: resendFailure);
+        }
     }
 
     public async Task<bool> DeleteAsync(ConnectionScope scope, string name, OperationBudget budget)

@@ -1,6 +1,7 @@
 using System.Net;
 using ConfluentFlink.FlinkApi.Tests.Support;
 using ConfluentFlink.FlinkApiEmulator.Faults;
+using ConfluentFlink.FlinkApiEmulator.Store;
 
 namespace ConfluentFlink.FlinkApi.Tests;
 
@@ -107,6 +108,42 @@ public sealed class LostAnswerTests : EmulatorTest
             Assert.That(stored.AuthData, Is.EqualTo("{\"API_KEY\":\"rotated-key\"}"));
             Assert.That(stored.ResourceVersion, Is.Not.EqualTo(before.Metadata!.ResourceVersion));
             Assert.That(stats.Method("PUT"), Is.EqualTo((lostAnswers == 1 ? 2 : Attempts) + 1), "the attempts, then one on the moved version");
+            Assert.That(stats.Method("GET"), Is.EqualTo(1), "one read back");
+        });
+    }
+
+    [Test]
+    public async Task AnUpdateRefusedWhileAnotherWriterMovedTheVersionIsStillApplied()
+    {
+        var client = Client(MaxRetries);
+        await client.CreateAsync(Scope, Request("contested"), CancellationToken.None);
+        var before = (await client.GetAsync(Scope, "contested", CancellationToken.None))!;
+        // Someone else writes the connection, then every attempt of ours is refused: the version moved, but not by us.
+        var key = new ConnectionKey(Scope.OrganizationId, Scope.EnvironmentId, "contested");
+        Emulator.Store.Update(key, before.Metadata!.ResourceVersion!, "PlaintextProvider", "{\"API_KEY\":\"someone-elses-key\"}");
+        await Admin.SetFaultsAsync(new FaultPlan { FailNext = Attempts, FailStatus = 503 });
+
+        await client.UpdateAsync(Scope, ForUpdate(before, "{\"API_KEY\":\"our-key\"}"), CancellationToken.None);
+
+        Assert.That(Emulator.Store.All().Single().AuthData, Is.EqualTo("{\"API_KEY\":\"our-key\"}"), "the program's values, sent again on the moved version");
+    }
+
+    [Test]
+    public async Task AnUpdateWhoseAnswerOutlivedItsCustomTimeoutCountsAsAppliedWhenTheVersionMoved()
+    {
+        var client = Client(MaxRetries);
+        await client.CreateAsync(Scope, Request("late-answer"), CancellationToken.None);
+        var before = (await client.GetAsync(Scope, "late-answer", CancellationToken.None))!;
+        await Admin.SetFaultsAsync(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 0, CommitThenFailMethod = "PUT", CommitThenFailAfterMs = 20_000 });
+        await Admin.ResetStatsAsync();
+
+        await client.UpdateAsync(Scope, ForUpdate(before, "{\"API_KEY\":\"late-key\"}"), new OperationBudget(TimeSpan.FromSeconds(2), CancellationToken.None));
+
+        var stats = await Admin.GetStatsAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Emulator.Store.All().Single().AuthData, Is.EqualTo("{\"API_KEY\":\"late-key\"}"));
+            Assert.That(stats.Method("PUT") + stats.Unanswered, Is.EqualTo(1), "no time was left to send it again, so it was not");
             Assert.That(stats.Method("GET"), Is.EqualTo(1), "one read back");
         });
     }
