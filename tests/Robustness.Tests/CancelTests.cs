@@ -19,20 +19,22 @@ public class CancelTests
     public async Task CancelDuringARetryStormEndsEveryCallInFlightWithoutAnotherAttempt()
     {
         await using var session = await PluginSession.StartAsync(maxRetries: 10);
-        await session.Admin.SetFaultsAsync(new FaultPlan { FailNext = int.MaxValue, FailStatus = 503 });
+        // Every refusal asks for a 30 s wait: a call that waited it out instead of ending at Cancel is plain to see.
+        await session.Admin.SetFaultsAsync(new FaultPlan { FailNext = int.MaxValue, FailStatus = 503, RetryAfterSeconds = 30 });
 
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var calls = Enumerable.Range(0, CallsInFlight)
             .Select(i => Lifecycle.CreateAsync(session.Client, $"cancel-{i}", Lifecycle.OpenAiInputs($"cancel-{i}", $"sk-cancel-{i}"), guard.Token))
             .ToList();
-        // Each call has been refused at least twice: all of them are inside the retry loop.
-        while ((await session.Admin.GetStatsAsync()).Total < CallsInFlight * 2)
+        // Each call has been refused once: all of them are waiting inside the retry loop.
+        while ((await session.Admin.GetStatsAsync()).Total < CallsInFlight)
             await Task.Delay(50, guard.Token);
         Assert.That(calls.Any(c => c.IsCompleted), Is.False, "the calls were still retrying when Cancel came");
 
         var clock = Stopwatch.StartNew();
-        var attemptsBeforeCancel = await session.Admin.GetStatsAsync(guard.Token);
         await session.Client.CancelAsync(new Empty());
+        // Cancel has taken effect when it returns: from here on no call may start another attempt.
+        var atCancel = await session.Admin.GetStatsAsync(guard.Token);
         var outcomes = await Task.WhenAll(calls.Select(async call =>
         {
             try
@@ -56,10 +58,10 @@ public class CancelTests
                 o.Message.Contains(Storm.CreateAnswer.ImportCommand($"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/cancel-{o.Index}"))),
                 "a cancelled create names the connection that may exist and its import command, without a lookup");
             Assert.That((await session.Admin.GetStatsAsync()).Method("GET"), Is.Zero, "no lookup after Cancel");
-            // A call that kept retrying would add attempts; at most the one each call had on the wire may still land.
             var after = await session.Admin.GetStatsAsync();
-            Assert.That(after.Total + after.Unanswered, Is.LessThanOrEqualTo(attemptsBeforeCancel.Total + attemptsBeforeCancel.Unanswered + CallsInFlight),
-                "no call made another attempt after Cancel");
+            Assert.That(after.Total + after.Unanswered, Is.EqualTo(atCancel.Total + atCancel.Unanswered), "no call made another attempt after Cancel");
+            // Not a speed figure: each call was in a 30 s wait, and a third of it tells "ended at Cancel" from "waited it out".
+            Assert.That(outcomes.Max(o => o.Elapsed), Is.LessThan(TimeSpan.FromSeconds(10)), "the calls ended at Cancel, not after their wait");
             Assert.That(session.Plugin.HasExited, Is.False);
             Assert.That((await session.Client.GetPluginInfoAsync(new Empty())).Version, Is.Not.Empty);
             Assert.That(session.Emulator.Store.Count, Is.Zero, "no create went through");

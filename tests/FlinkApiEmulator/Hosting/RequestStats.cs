@@ -33,7 +33,7 @@ public sealed class RequestStats
         lock (_gate)
         {
             _total++;
-            _unanswered = Math.Max(0, _unanswered - 1);
+            _unanswered--;
             _byMethod[method] = _byMethod.GetValueOrDefault(method) + 1;
             _byStatus[answer] = _byStatus.GetValueOrDefault(answer) + 1;
         }
@@ -49,8 +49,8 @@ public sealed class RequestStats
     {
         lock (_gate)
         {
+            // Requests in flight stay counted: they are still unanswered, and each will be recorded once.
             _total = 0;
-            _unanswered = 0;
             _byMethod.Clear();
             _byStatus.Clear();
         }

@@ -19,7 +19,7 @@ public partial class CodeConventionTests
     [Test]
     public void TestMethodsAreNamedInPascalCaseWithoutUnderscores()
     {
-        var names = SourceFiles("*.cs").Where(f => f.Contains("/tests/", StringComparison.Ordinal))
+        var names = SourceFiles("*.cs").Where(f => Relative(f).StartsWith("tests/", StringComparison.Ordinal))
             .SelectMany(f => TestMethod().Matches(File.ReadAllText(f)).Select(m => (File: Relative(f), Name: m.Groups["name"].Value)))
             .ToList();
 
@@ -50,10 +50,18 @@ public partial class CodeConventionTests
     [TestCase("an issuer of tokens")]
     public void TheOriginScanLeavesOrdinaryWordsAlone(string line) => Assert.That(RequirementOrigin().IsMatch(line), Is.False);
 
+    [TestCase("[Test]\n    public void Plain()", "Plain")]
+    [TestCase("[TestCase(new[] { \"a]\" }, 2)]\n    [TestCase(new[] { \"b\" }, 3)]\n    public async Task WithArrays(string[] a, int b)", "WithArrays")]
+    [TestCase("[Test]\n    // why\n    [Category(\"x\")]\n    public static Task<int> Returning()", "Returning")]
+    [TestCase("[TestCaseSource(nameof(Cases))]\n    public void snake_case(int x)", "snake_case")]
+    public void TheTestMethodScanFindsEveryShapeOfTest(string source, string name) =>
+        Assert.That(TestMethod().Matches(source).Select(m => m.Groups["name"].Value), Is.EqualTo(new[] { name }));
+
     [Test]
     public void OneHelperFindsTheRepositoryRoot()
     {
-        var finders = SourceFiles("*.cs").Where(f => File.ReadAllText(f).Contains("new DirectoryInfo(AppContext.BaseDirectory)", StringComparison.Ordinal))
+        // A root finder starts where the program runs and climbs to parent folders.
+        var finders = SourceFiles("*.cs").Where(f => File.ReadAllText(f) is var text && StartingPlace().IsMatch(text) && text.Contains(".Parent", StringComparison.Ordinal))
             .Select(Relative).ToList();
 
         Assert.That(finders, Is.EqualTo(new[] { "tests/Harness/RepoPaths.cs" }));
@@ -67,8 +75,13 @@ public partial class CodeConventionTests
 
     private static string Relative(string file) => Path.GetRelativePath(RepoPaths.RepoRoot, file).Replace('\\', '/');
 
-    [GeneratedRegex(@"\[(?:Test|TestCase|TestCaseSource)\b[^\]]*\](?:\s*\[[^\]]*\])*\s*public\s+(?:async\s+)?(?:Task|void)\s+(?<name>\w+)\s*\(")]
+    // An attribute's arguments may hold strings and brackets of their own (new[] { "a]" }); comments may sit between the
+    // attributes and the method; the method may be static and return anything.
+    [GeneratedRegex(@"\[(?:Test|TestCase|TestCaseSource|Theory)\b(?:[^\[\]""]|""(?:[^""\\]|\\.)*""|\[[^\]]*\])*\](?:\s*(?://[^\n]*|\[[^\n]*\]))*\s*public\s+(?:static\s+)?(?:async\s+)?[\w<>\[\],? ]+?\s+(?<name>\w+)\s*\(")]
     private static partial Regex TestMethod();
+
+    [GeneratedRegex(@"AppContext\.BaseDirectory|Directory\.GetCurrentDirectory|Environment\.CurrentDirectory")]
+    private static partial Regex StartingPlace();
 
     [GeneratedRegex(@"^[A-Z][A-Za-z0-9]*$")]
     private static partial Regex PascalCase();
