@@ -64,7 +64,6 @@ public sealed class Report
         return text.AppendLine().ToString();
     }
 
-    /// <summary>The "## " sections of an earlier results file, up to the notes, which are always written anew.</summary>
     /// <summary>The sections of <paramref name="previous"/> up to the first that a note now writes.</summary>
     private static IEnumerable<(string Heading, string Text)> Sections(string? previous, IReadOnlyList<string> notes)
     {

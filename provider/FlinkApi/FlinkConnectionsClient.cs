@@ -94,8 +94,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
             using var response = sent.Response;
             if (response is { IsSuccessStatusCode: true })
                 return new CreateOutcome(FailureMapper.RequireContent(response), CreateOutcomeKind.Created);
-            var failure = sent.Failure ?? FailureMapper.ToException(response!);
-            if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+            var failure = sent.LostAnswerOrThrow(plan.Attempts);
             return await _resolver.ResolveCreateAsync(scope, request, sentAt, failure, budget).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (budget.Cancellation.IsCancellationRequested && plan.Attempts.MayHaveReached > 0)
@@ -113,9 +112,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         var sent = await SendAsync(ReadPlan(budget), budget, $"read of connection '{name}'",
             (p, token) => _api.Get(scope.OrganizationId, scope.EnvironmentId, name, p, token)).ConfigureAwait(false);
         using var response = sent.Response ?? throw sent.Failure!;
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        if (!response.IsSuccessStatusCode) throw FailureMapper.ToException(response);
-        return FailureMapper.RequireContent(response);
+        return FailureMapper.ConnectionOrNull(response);
     }
 
     public async Task<IReadOnlyList<Connection>> ListAsync(ConnectionScope scope, string? connectionType, OperationBudget budget)
@@ -183,13 +180,12 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
             (p, token) => _api.Update(scope.OrganizationId, scope.EnvironmentId, name, body, p, token)).ConfigureAwait(false);
         using var response = sent.Response;
         if (response is { IsSuccessStatusCode: true }) return;
-        var failure = sent.Failure ?? FailureMapper.ToException(response!);
-        if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+        var failure = sent.LostAnswerOrThrow(plan.Attempts);
         var moved = await _resolver.MovedVersionAsync(scope, name, resourceVersion, failure, budget).ConfigureAwait(false);
         // Another writer would move the version too, so a moved version does not prove ours was applied: the same PUT on
         // the new version does (it changes nothing if ours was). With the custom timeout spent there is no time for it,
         // and the moved version is the best evidence left.
-        if (!sendAgainIfMoved || budget.RequestDeadline(_settings.LookupTimeout) is { HasPassed: true }) return;
+        if (!sendAgainIfMoved || plan.Deadline is { HasPassed: true }) return;
         var again = new Connection { Name = name, Spec = connection.Spec, Metadata = new ObjectMeta { Self = body.Metadata.Self, ResourceVersion = moved } };
         try
         {
@@ -216,8 +212,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         using var response = sent.Response;
         if (response?.StatusCode == HttpStatusCode.NotFound) return false;
         if (response is { IsSuccessStatusCode: true }) return true;
-        var failure = sent.Failure ?? FailureMapper.ToException(response!);
-        if (!LostAnswerResolver.AnswerMayBeLost(response?.StatusCode, plan.Attempts)) throw failure;
+        var failure = sent.LostAnswerOrThrow(plan.Attempts);
         await _resolver.ConfirmDeleteAsync(scope, name, failure, budget).ConfigureAwait(false);
         return true;
     }
@@ -249,7 +244,15 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
     }
 
     /// <summary>Either the API's answer or the failure that took its place.</summary>
-    private sealed record Sent<TResponse>(TResponse? Response, FlinkApiException? Failure) where TResponse : class;
+    private sealed record Sent<TResponse>(TResponse? Response, FlinkApiException? Failure) where TResponse : class, IApiResponse
+    {
+        /// <summary>The failure of a write that did not succeed, when its answer may have been lost; any other failure is thrown.</summary>
+        public FlinkApiException LostAnswerOrThrow(AttemptLog attempts)
+        {
+            var failure = Failure ?? FailureMapper.ToException(Response!);
+            return LostAnswerResolver.AnswerMayBeLost(Response?.StatusCode, attempts) ? failure : throw failure;
+        }
+    }
 
     private string ItemUrl(ConnectionScope scope, string name) =>
         new Uri(_settings.RestEndpoint,

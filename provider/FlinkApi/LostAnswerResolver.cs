@@ -115,8 +115,6 @@ internal sealed class LostAnswerResolver(IConnectionsApi api, FlinkApiSettings s
         var plan = new CallPlan(CallKind.ResolvingLookup, budget.LookupDeadline(settings.LookupTimeout));
         using var response = await api.Get(scope.OrganizationId, scope.EnvironmentId, name, plan, budget.Cancellation)
             .ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        if (!response.IsSuccessStatusCode) throw FailureMapper.ToException(response);
-        return FailureMapper.RequireContent(response);
+        return FailureMapper.ConnectionOrNull(response);
     }
 }

@@ -1,5 +1,4 @@
 using ConfluentFlink.Examples.Tests.SchemaRules;
-using ConfluentFlink.Sdk.Tests;
 
 namespace ConfluentFlink.Examples.Tests;
 

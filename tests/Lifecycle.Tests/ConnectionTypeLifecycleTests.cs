@@ -12,8 +12,7 @@ public class ConnectionTypeLifecycleTests
     [Test]
     public async Task EveryTypeIsCreatedReadRotatedInPlaceAndDeleted()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
         ResourceGoal Goal((string Type, string[] Credentials) t) => new(Name(t.Type), Connections.OfType(Name(t.Type), t.Type, t.Credentials));
         var program = Connections.Types.Select(Goal).ToList();
 
@@ -46,8 +45,7 @@ public class ConnectionTypeLifecycleTests
     [Test]
     public async Task ACredentialOfAnotherTypeFailsCheckForEveryType()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
         foreach (var (type, credentials) in Connections.Types)
         {
             var foreign = type == "VERTEXAI" ? "bearerToken" : "serviceKey";
@@ -64,8 +62,7 @@ public class ConnectionTypeLifecycleTests
     [Test]
     public async Task AnMcpServerSwitchesFromOauthToABearerTokenInPlace()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
         var oauth = new ResourceGoal("tools", Wire.Struct(("displayName", "tools"), ("type", "MCP_SERVER"), ("endpoint", "https://mcp.example.com"),
             ("transportType", "STREAMABLE_HTTP"), ("oauth", Connections.OAuth())));
         var up = await stack.Engine.UpAsync([oauth]);
@@ -104,22 +101,22 @@ public class ConnectionTypeLifecycleTests
 
         await using (var none = await LiveStack.StartAsync())
         {
-            var engine = new MiniEngine(none.Plugin.Client, LiveStack.Token);
-            await engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+            var engine = none.Engine;
+            await none.ConfigureAsync(stack);
             var failed = await engine.ImportAsync(program, id);
             Assert.That(failed.Error, Does.Contain("BASIC: USERNAME and PASSWORD").And.Contain("BEARER: BEARER_TOKEN").And.Contain("OAUTH2: OAUTH2_TOKEN_ENDPOINT"));
         }
         await using (var both = await LiveStack.StartAsync(new Dictionary<string, string?> { ["BEARER_TOKEN"] = token, ["USERNAME"] = "u", ["PASSWORD"] = "p" }))
         {
-            var engine = new MiniEngine(both.Plugin.Client, LiveStack.Token);
-            await engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+            var engine = both.Engine;
+            await both.ConfigureAsync(stack);
             var failed = await engine.ImportAsync(program, id);
             Assert.That(failed.Error, Does.Contain("more than one credential group"));
         }
         // USERNAME alone, as many shells set it, is no BASIC group: the bearer token decides.
         await using var importer = await LiveStack.StartAsync(new Dictionary<string, string?> { ["BEARER_TOKEN"] = token, ["USERNAME"] = "u" });
-        var importEngine = new MiniEngine(importer.Plugin.Client, LiveStack.Token);
-        await importEngine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        var importEngine = importer.Engine;
+        await importer.ConfigureAsync(stack);
         var import = await importEngine.ImportAsync(program, id);
         Assert.That(import.Error, Is.Null);
         AssertCredentialsSecret(importEngine.State["hooks"].Outputs, "bearerToken");

@@ -16,8 +16,7 @@ public class FirstPartyConventionTests
     [Test]
     public async Task AConnectionWithoutANameKeepsItsGeneratedNameAndIsReplacedCreateFirst()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
 
         var up = await stack.Engine.UpAsync([Unnamed("Chat_Model")]);
         Assert.That(up.Single().Error, Is.Null);
@@ -42,8 +41,7 @@ public class FirstPartyConventionTests
     [Test]
     public async Task ACustomTimeoutBoundsAnOperationAgainstAServiceThatHoldsTheRequest()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
         var goal = Connections.OpenAi("slow", Connections.Credential("slow"));
         Assert.That((await stack.Engine.UpAsync([goal])).Single().Error, Is.Null);
         var before = stack.Stored("slow")!;
@@ -69,8 +67,7 @@ public class FirstPartyConventionTests
     [Test]
     public async Task ARetriedRequestIsOneWarningUnderItsResource()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
         stack.Emulator.Faults.Set(new FaultPlan { FailNext = 1, FailStatus = 503 });
 
         var up = await stack.Engine.UpAsync([Connections.OpenAi("retried", Connections.Credential("retried"))]);

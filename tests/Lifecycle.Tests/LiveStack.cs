@@ -59,6 +59,17 @@ internal sealed class LiveStack : IAsyncDisposable
 
     public FlinkSettings Settings => new(Emulator.BaseAddress, Organization, Environment, FlinkKey, FlinkSecret);
 
+    /// <summary>A stack whose engine has configured the provider against its own emulator.</summary>
+    public static async Task<LiveStack> StartConfiguredAsync(IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var stack = await StartAsync(environment);
+        await stack.ConfigureAsync(stack);
+        return stack;
+    }
+
+    /// <summary>Configures this stack's provider against <paramref name="backend"/>'s emulator (another stack's, for an import).</summary>
+    public Task ConfigureAsync(LiveStack backend) => Engine.ConfigureAsync(backend.ProviderConfig, "confluentflink");
+
     /// <summary>Provider settings: everything in provider config, the Flink secret as a secret.</summary>
     public Struct ProviderConfig => Settings.ProviderConfig(maxRetries: 2);
 

@@ -12,9 +12,8 @@ public class PluginLifecycleTests
     [Test]
     public async Task PreviewUpRotateReplaceRefreshImportDestroy()
     {
-        await using var stack = await LiveStack.StartAsync(new Dictionary<string, string?>());
+        await using var stack = await LiveStack.StartConfiguredAsync();
         var engine = stack.Engine;
-        await engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
 
         var chatKey = Connections.Credential("chat");
         var mongoUser = Connections.Credential("user");
@@ -66,8 +65,8 @@ public class PluginLifecycleTests
             "https://api.openai.com/v1/chat/completions", "PlaintextProvider", $"{{\"API_KEY\":\"{handKey}\"}}", out _);
         await using (var importer = await LiveStack.StartAsync(new Dictionary<string, string?> { ["API_KEY"] = handKey }))
         {
-            var importEngine = new MiniEngine(importer.Plugin.Client, LiveStack.Token);
-            await importEngine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+            var importEngine = importer.Engine;
+            await importer.ConfigureAsync(stack);
             var import = await importEngine.ImportAsync(Connections.OpenAi("legacy", handKey), $"{LiveStack.Organization}/{LiveStack.Environment}/legacy");
             Assert.That(import.Error, Is.Null);
             Assert.That(importEngine.State["legacy"].Outputs.Fields["apiKey"], Is.Not.Null);
@@ -122,8 +121,7 @@ public class PluginLifecycleTests
     [Test]
     public async Task UnknownsAtPreviewPassCheckAndLeaveOutputsUnknown()
     {
-        await using var stack = await LiveStack.StartAsync();
-        await stack.Engine.ConfigureAsync(stack.ProviderConfig, "confluentflink");
+        await using var stack = await LiveStack.StartConfiguredAsync();
         var goal = new ResourceGoal("later", Wire.Struct(("displayName", "later"), ("type", "OPENAI"), ("endpoint", Wire.Unknown), ("apiKey", Wire.Unknown)));
         var check = await stack.Plugin.Client.CheckAsync(new CheckRequest { Urn = stack.Engine.Urn("later"), Type = LiveStack.Token, Olds = new Struct(), News = goal.Inputs });
         Assert.That(check.Failures, Is.Empty);

@@ -55,10 +55,10 @@ public class CancelTests
             // Each create had been sent (and refused with 503, which does not prove it was not carried out).
             Assert.That(outcomes.Select((o, i) => (o.Message, i)), Has.All.Matches<(string Message, int Index)>(o =>
                 o.Message.Contains($"connection 'cancel-{o.Index}' was cancelled after its request had been sent") &&
-                o.Message.Contains(Storm.CreateAnswer.ImportCommand($"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/cancel-{o.Index}"))),
+                o.Message.Contains(Storm.CreateAnswer.ImportCommand(PluginSession.IdOf($"cancel-{o.Index}")))),
                 "a cancelled create names the connection that may exist and its import command, without a lookup");
-            Assert.That((await session.Admin.GetStatsAsync()).Method("GET"), Is.Zero, "no lookup after Cancel");
             var after = await session.Admin.GetStatsAsync();
+            Assert.That(after.Method("GET"), Is.Zero, "no lookup after Cancel");
             Assert.That(after.Total + after.Unanswered, Is.EqualTo(atCancel.Total + atCancel.Unanswered), "no call made another attempt after Cancel");
             // Not a speed figure: each call was in a 30 s wait, and a third of it tells "ended at Cancel" from "waited it out".
             Assert.That(outcomes.Max(o => o.Elapsed), Is.LessThan(TimeSpan.FromSeconds(10)), "the calls ended at Cancel, not after their wait");

@@ -54,7 +54,7 @@ public class DeadBackendTests
             Assert.That(failure.Status.Detail, Does.Contain("unreachable").And.Contain($"{MaxRetries + 1} attempt(s)"));
             if (operation == Operation.Create)
                 Assert.That(failure.Status.Detail, Does.Contain("may exist").And.Contain(Storm.CreateAnswer.ImportCommand(
-                    $"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/dead-backend")),
+                    PluginSession.IdOf("dead-backend"))),
                     "the request reached the backend before it died, so the connection may exist");
             Assert.That(CallOutcomes.Unclear(failure, [apiSecret, "sk-dead-1", "sk-dead-2"]), Is.Null);
             Assert.That(plugin.HasExited, Is.False);
@@ -65,7 +65,7 @@ public class DeadBackendTests
     private static Task Start(ResourceProvider.ResourceProviderClient client, Operation operation, CancellationToken token)
     {
         const string name = "dead-backend";
-        var id = $"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/{name}";
+        var id = PluginSession.IdOf(name);
         var inputs = Lifecycle.OpenAiInputs(name, "sk-dead-1");
         return operation switch
         {

@@ -113,7 +113,7 @@ public static class FuzzCaseGenerator
 
     private static string Id(FuzzValues values) => values.Next(4) switch
     {
-        0 => $"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/fuzz-{values.Next(1000)}",
+        0 => PluginSession.IdOf($"fuzz-{values.Next(1000)}"),
         1 => $"{values.AnyString()}/{values.AnyString()}/{values.AnyString()}",
         _ => values.AnyString(),
     };

@@ -16,6 +16,15 @@ public sealed class PluginSession : IAsyncDisposable
     public const string OrganizationId = "org-robust";
     public const string EnvironmentId = "env-robust";
 
+    /// <summary>The resource id of a connection in the session's organization and environment.</summary>
+    public static string IdOf(string name) => $"{OrganizationId}/{EnvironmentId}/{name}";
+
+    /// <summary>What the emulator holds in the session's organization and environment.</summary>
+    public static async Task<List<StoredConnectionView>> StoredInScopeAsync(EmulatorAdminClient admin, CancellationToken cancellationToken = default) =>
+        (await admin.ListConnectionsAsync(cancellationToken))
+        .Where(c => c.OrganizationId == OrganizationId && c.EnvironmentId == EnvironmentId)
+        .ToList();
+
     private PluginSession(FlinkApiEmulatorServer emulator, PluginProcess plugin, string apiSecret)
     {
         Emulator = emulator;

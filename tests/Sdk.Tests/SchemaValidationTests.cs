@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfluentFlink.Harness;
 using Json.Schema;
 
 namespace ConfluentFlink.Sdk.Tests;

@@ -1,4 +1,3 @@
-using ConfluentFlink.Harness;
 using ConfluentFlink.SdkGen;
 
 namespace ConfluentFlink.Sdk.Tests;

@@ -35,6 +35,12 @@ internal static class FailureMapper
         return new FlinkApiException(message.ToString(), status, code, title, detail, sourcePointer, requestId, inner);
     }
 
+    /// <summary>The connection a GET answered, null for a 404; any other failure throws.</summary>
+    public static Connection? ConnectionOrNull(IApiResponse<Connection> response) =>
+        response.StatusCode == HttpStatusCode.NotFound ? null
+        : response.IsSuccessStatusCode ? RequireContent(response)
+        : throw ToException(response);
+
     /// <summary>The body of a 2xx answer; one that cannot be read as <typeparamref name="T"/> is a failure too.</summary>
     public static T RequireContent<T>(IApiResponse<T> response) where T : class =>
         response.Content ?? throw new FlinkApiException(

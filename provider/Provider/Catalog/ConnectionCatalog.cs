@@ -9,28 +9,20 @@ namespace ConfluentFlink.Provider.Catalog;
 /// </summary>
 public sealed class ConnectionCatalog
 {
-    private ConnectionCatalog(IReadOnlyList<SettingEntry> settings, IReadOnlyList<AuthDataEntry> authData, string authTypeKey,
-        IReadOnlyList<string> urls, IReadOnlyList<ConnectionTypeRule> types, IReadOnlyList<Exclusion> exclusions)
-    {
-        Urls = urls;
-        Settings = settings;
-        AuthData = authData;
-        AuthTypeKey = authTypeKey;
-        Types = types;
-        Exclusions = exclusions;
-    }
+    private ConnectionCatalog() { }
 
-    public IReadOnlyList<SettingEntry> Settings { get; }
-    public IReadOnlyList<AuthDataEntry> AuthData { get; }
+    public required IReadOnlyList<SettingEntry> Settings { get; init; }
+    public required IReadOnlyList<AuthDataEntry> AuthData { get; init; }
     /// <summary>The auth_data key that names the group used, for types that offer a choice.</summary>
-    public string AuthTypeKey { get; }
+    public required string AuthTypeKey { get; init; }
     /// <summary>Property paths that hold a URL the service will call (schema.json has no notion of a format).</summary>
-    public IReadOnlyList<string> Urls { get; }
-    public IReadOnlyList<ConnectionTypeRule> Types { get; }
-    public IReadOnlyList<Exclusion> Exclusions { get; }
+    public required IReadOnlyList<string> Urls { get; init; }
+    public required IReadOnlyList<ConnectionTypeRule> Types { get; init; }
+    public required IReadOnlyList<Exclusion> Exclusions { get; init; }
 
     /// <summary>The top-level resource properties that travel in auth_data (<c>apiKey</c>, ..., <c>oauth</c>, <c>sseEndpoint</c>).</summary>
-    public IReadOnlyList<string> AuthDataProperties => AuthData.Select(e => e.TopLevelProperty).Distinct().ToList();
+    public IReadOnlyList<string> AuthDataProperties => _authDataProperties ??= AuthData.Select(e => e.TopLevelProperty).Distinct().ToList();
+    private IReadOnlyList<string>? _authDataProperties;
 
     public ConnectionTypeRule? Find(string type) => Types.FirstOrDefault(t => t.Name == type);
 
@@ -65,7 +57,11 @@ public sealed class ConnectionCatalog
             Entries(r, "options"))).ToList();
         var exclusions = Rows(document, "exclusions").Select(r => new Exclusion(Text(r, "property"), Text(r, "whenProperty"), Text(r, "is"))).ToList();
         var urls = document["urls"]?.Values<string>().OfType<string>().ToList() ?? throw new InvalidOperationException("connection-catalog.json has no urls list");
-        return new ConnectionCatalog(settings, authData, Text(document, "authTypeKey"), urls, types, exclusions);
+        return new ConnectionCatalog
+        {
+            Settings = settings, AuthData = authData, AuthTypeKey = Text(document, "authTypeKey"), Urls = urls, Types = types,
+            Exclusions = exclusions,
+        };
     }
 
     private static IEnumerable<JToken> Rows(JObject document, string table) =>

@@ -19,12 +19,15 @@ public sealed record AuthGroup(string Name, IReadOnlyList<AuthDataEntry> Require
     public IEnumerable<AuthDataEntry> Members => Required.Concat(Optional);
 
     /// <summary>The top-level properties a program sets for this group (<c>oauth</c> for the four OAuth fields).</summary>
-    public IReadOnlyList<string> TopLevelProperties => Members.Select(m => m.TopLevelProperty).Distinct().ToList();
+    public IReadOnlyList<string> TopLevelProperties { get; } = Required.Concat(Optional).Select(m => m.TopLevelProperty).Distinct().ToList();
+
+    /// <summary>The top-level properties the group cannot do without.</summary>
+    public IReadOnlyList<string> RequiredProperties { get; } = Required.Select(m => m.TopLevelProperty).Distinct().ToList();
 
     /// <summary><c>{username, password}</c>, or <c>{awsAccessKey, awsSecretKey (awsSessionToken optional)}</c>: for messages.</summary>
     public string Describe()
     {
-        var required = string.Join(", ", Required.Select(m => m.TopLevelProperty).Distinct());
+        var required = string.Join(", ", RequiredProperties);
         var optional = Optional.Count == 0 ? "" : $" ({string.Join(", ", Optional.Select(m => m.Property))} optional)";
         return "{" + required + optional + "}";
     }
@@ -36,7 +39,7 @@ public sealed record ConnectionTypeRule(string Name, IReadOnlyList<AuthGroup> Au
     /// <summary>A type with a choice of groups says in <c>AUTH_TYPE</c> which one it uses.</summary>
     public bool OffersChoice => AuthGroups.Count > 1;
 
-    public IEnumerable<AuthDataEntry> AcceptedEntries => AuthGroups.SelectMany(g => g.Members).Concat(Options);
+    public IReadOnlyList<AuthDataEntry> AcceptedEntries { get; } = AuthGroups.SelectMany(g => g.Members).Concat(Options).ToList();
 
     public bool Accepts(string topLevelProperty) => AcceptedEntries.Any(e => e.TopLevelProperty == topLevelProperty);
 

@@ -39,7 +39,7 @@ public sealed class ProviderConfig
             var value = args.Get(setting.ConfigKey).Unwrapped;
             if (value is not (NullValue or UnknownValue or StringValue))
                 failures.Add(new CheckFailure(setting.ConfigKey, $"{setting.ConfigKey} must be a string"));
-            else if (setting == Setting.RestEndpoint && value is StringValue endpoint && RestEndpointRule.Check(endpoint.Value) is { } problem)
+            else if (value is StringValue text && setting.ValueProblem(text.Value) is { } problem)
                 failures.Add(new CheckFailure(setting.ConfigKey, $"{setting.ConfigKey} {problem}"));
         }
 

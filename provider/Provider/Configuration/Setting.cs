@@ -22,8 +22,8 @@ public sealed record Setting(string ResourcePath, string ConfigKey, string EnvVa
     /// <summary>The top-level resource property holding this setting (<c>organization</c> for <c>organization.id</c>).</summary>
     public string ResourceProperty => ResourcePath.Split('.')[0];
 
-    /// <summary>The nested field, or null for a top-level string property.</summary>
-    public string? ResourceField => ResourcePath.Contains('.') ? ResourcePath.Split('.')[1] : null;
+    /// <summary>What is wrong with a value given for this setting (to follow its name in a message), or null.</summary>
+    public string? ValueProblem(string value) => this == RestEndpoint ? RestEndpointRule.Check(value) : null;
 
     /// <summary>Import reads the settings from these first, so an import can target a connection outside the provider's defaults.</summary>
     public string ImportEnvVar => "IMPORT_" + EnvVar;

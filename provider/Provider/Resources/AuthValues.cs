@@ -13,8 +13,6 @@ public sealed class AuthValues : IEquatable<AuthValues>
 
     public AuthValues(IReadOnlyDictionary<AuthDataEntry, string> values) => _values = values;
 
-    public static readonly AuthValues None = new(new Dictionary<AuthDataEntry, string>());
-
     public string? this[AuthDataEntry entry] => _values.GetValueOrDefault(entry);
 
     public bool Has(AuthDataEntry entry) => _values.ContainsKey(entry);

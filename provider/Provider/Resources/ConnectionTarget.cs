@@ -38,7 +38,7 @@ public sealed class ConnectionTarget
             if (source(setting) is StringValue { Value.Length: > 0 } value)
             {
                 // Check validates it too, but Read, Delete and Invoke take it from state or config without a Check.
-                if (setting == Setting.RestEndpoint && RestEndpointRule.Check(value.Value) is { } problem)
+                if (setting.ValueProblem(value.Value) is { } problem)
                     found.Add(new CheckFailure(setting.ResourcePath, $"{setting.ResourcePath} {problem}"));
                 else
                     values[setting] = value.Value;

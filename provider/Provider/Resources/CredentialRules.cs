@@ -22,7 +22,7 @@ public sealed class CredentialRules(ConnectionCatalog catalog)
         var chosen = type.AuthGroups.Where(g => g.TopLevelProperties.Any(Given)).ToList();
         if (!type.OffersChoice)
         {
-            foreach (var missing in type.AuthGroups[0].Required.Select(r => r.TopLevelProperty).Distinct().Where(p => !Given(p)))
+            foreach (var missing in type.AuthGroups[0].RequiredProperties.Where(p => !Given(p)))
                 fail(missing, $"{missing} is required for type {type.Name}, which takes {type.Describe()}");
         }
         else if (chosen.Count == 0)
@@ -40,7 +40,7 @@ public sealed class CredentialRules(ConnectionCatalog catalog)
         {
             var group = chosen[0];
             var present = group.TopLevelProperties.Where(Given).ToList();
-            foreach (var missing in group.Required.Select(r => r.TopLevelProperty).Distinct().Where(p => !Given(p)))
+            foreach (var missing in group.RequiredProperties.Where(p => !Given(p)))
                 fail(missing, $"{missing} is required with {string.Join(" and ", present)}: type {type.Name} takes {group.Describe()} together");
         }
 

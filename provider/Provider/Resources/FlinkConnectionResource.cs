@@ -94,7 +94,7 @@ public sealed class FlinkConnectionResource
         _logger.LogWarning("Connection {Id} was created by an earlier attempt whose answer was lost; adopting it", id);
         try
         {
-            await PutAuthDataAsync(client, target.Scope, inputs.DisplayName, connectionRequest.AuthDataJson, budget);
+            await PutAuthDataAsync(client, target.Scope, inputs.DisplayName, connectionRequest.AuthDataJson, budget, known: outcome.Connection);
         }
         // A Cancel here too must not lose the connection: it exists, so Pulumi has to record it.
         catch (Exception e) when (e is FlinkApiException or ProviderUserException or OperationCanceledException)
@@ -183,20 +183,19 @@ public sealed class FlinkConnectionResource
         new ConnectionOutputs(inputs, target, ObservedConnection.From(connection, inputs.DisplayName)).ToProperties(_schema);
 
     /// <summary>Outputs of an update that needed no answer from the API: the new inputs, the old computed values.</summary>
-    private PropertyMap CarriedOutputs(ConnectionInputs inputs, ConnectionTarget target, PropertyMap olds)
-    {
-        string? Old(string path) => (olds.GetPath(path) as StringValue)?.Value;
-        var observed = new ObservedConnection(inputs.DisplayName, inputs.Type, inputs.Endpoint, ApiVersion: Old(ApiVersion), Kind: Old(Kind),
-            Phase: Old($"{Status}.{StatusPhase}"), Detail: Old($"{Status}.{StatusDetail}"));
-        return new ConnectionOutputs(inputs, target, observed).ToProperties(_schema);
-    }
+    private PropertyMap CarriedOutputs(ConnectionInputs inputs, ConnectionTarget target, PropertyMap olds) =>
+        new ConnectionOutputs(inputs, target, ObservedConnection.Carried(olds, inputs)).ToProperties(_schema);
 
-    /// <summary>PUT needs the current resource_version; a concurrent writer makes it stale, so read again and retry once.</summary>
-    private static async Task PutAuthDataAsync(IFlinkConnectionsClient client, ConnectionScope scope, string name, string authData, OperationBudget budget)
+    /// <summary>
+    /// Sets the connection's auth_data, starting from <paramref name="known"/> when the caller has just read it. PUT needs
+    /// the current resource_version; a concurrent writer makes it stale, so read again and retry once.
+    /// </summary>
+    private static async Task PutAuthDataAsync(IFlinkConnectionsClient client, ConnectionScope scope, string name, string authData, OperationBudget budget,
+        Connection? known = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await client.GetAsync(scope, name, budget)
+            var current = (attempt == 1 ? known : null) ?? await client.GetAsync(scope, name, budget)
                 ?? throw new ProviderUserException($"connection {ConnectionId.Format(scope, name)} no longer exists; run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again");
             current.Spec ??= new ConnectionSpec();
             current.Spec.AuthData = new AuthData { Data = authData };
@@ -213,7 +212,6 @@ public sealed class FlinkConnectionResource
             }
         }
     }
-
 
     private IFlinkConnectionsClient Client(ConnectionTarget target, SettingResolver settings) => _clients(target.ApiSettings(settings.MaxRetries));
 

@@ -114,7 +114,7 @@ public sealed partial class FlinkConnectionValidator(ResourceSchema schema, Conn
             var value = settings.Resolve(setting, news);
             if (value is NullValue || value is StringValue { Value.Length: 0 })
                 failures.Add(new CheckFailure(setting.ResourcePath, setting.MissingMessage));
-            else if (setting == Setting.RestEndpoint && value is StringValue endpoint && RestEndpointRule.Check(endpoint.Value) is { } problem)
+            else if (value is StringValue text && setting.ValueProblem(text.Value) is { } problem)
                 failures.Add(new CheckFailure(setting.ResourcePath, $"{setting.ResourcePath} {problem}"));
         }
     }

@@ -15,7 +15,11 @@ namespace ConfluentFlink.Provider.Resources;
 /// </summary>
 public sealed class FlinkProvider : IProvider
 {
-    private static readonly ResourceSchema ConnectionSchema = ResourceSchema.ForResource(FlinkConnectionResource.Token);
+    // The variables that may hold a secret the provider reads itself: the secret settings', and import's credentials.
+    private static readonly IReadOnlyList<string> SecretVariables = Setting.All.Where(s => s.IsSecret).SelectMany(s => new[] { s.EnvVar, s.ImportEnvVar })
+        .Concat(ConnectionCatalog.Embedded.AuthData.Where(e => ResourceSchema.ForResource(FlinkConnectionResource.Token).IsSecret(e.Property))
+            .Select(e => e.ImportVariable))
+        .ToList();
 
     private readonly FlinkConnectionResource _connections;
     private readonly GetFlinkConnectionFunction _lookup;
@@ -84,9 +88,7 @@ public sealed class FlinkProvider : IProvider
             : throw new ProviderUserException($"unknown function '{request.Token}'; this provider offers {GetFlinkConnectionFunction.Token}");
 
     public IReadOnlyCollection<string> HeldSecrets =>
-        Setting.All.Where(s => s.IsSecret).SelectMany(s => new[] { s.EnvVar, s.ImportEnvVar })
-            .Concat(ConnectionCatalog.Embedded.AuthData.Where(e => ConnectionSchema.IsSecret(e.Property)).Select(e => e.ImportVariable))
-            .Select(_settings.FromEnvironment).Concat(Setting.All.Where(s => s.IsSecret).Select(_settings.Configured))
+        SecretVariables.Select(_settings.FromEnvironment).Concat(Setting.All.Where(s => s.IsSecret).Select(_settings.Configured))
             .OfType<StringValue>().Select(v => v.Value).Distinct().ToList();
 
     private FlinkConnectionResource Resource(string type) =>

@@ -21,6 +21,17 @@ public sealed record ObservedConnection(string Name, string? Type, string? Endpo
         connection.Status?.Phase,
         connection.Status?.Detail);
 
+    /// <summary>
+    /// The inverse of <see cref="ToProperties"/> for outputs recorded earlier, with what the program now says of name,
+    /// type and endpoint: for an update that needed no answer from the API.
+    /// </summary>
+    public static ObservedConnection Carried(PropertyMap olds, ConnectionInputs inputs)
+    {
+        string? Old(string path) => (olds.GetPath(path) as StringValue)?.Value;
+        return new ObservedConnection(inputs.DisplayName, inputs.Type, inputs.Endpoint, ApiVersion: Old(ConnectionProperties.ApiVersion),
+            Kind: Old(ConnectionProperties.Kind), Phase: Old($"{Status}.{StatusPhase}"), Detail: Old($"{Status}.{StatusDetail}"));
+    }
+
     /// <summary>Name, type, endpoint, API version, kind and status, by their schema names.</summary>
     public PropertyMap ToProperties() => PropertyMap.Empty
         .With(DisplayName, PropertyValue.Of(Name))

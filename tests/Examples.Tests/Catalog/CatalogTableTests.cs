@@ -2,7 +2,6 @@ using System.Text.Json;
 using ConfluentFlink.Provider.Catalog;
 using ConfluentFlink.Provider.Resources;
 using ConfluentFlink.Provider.Schema;
-using ConfluentFlink.Sdk.Tests;
 
 namespace ConfluentFlink.Examples.Tests.Catalog;
 

@@ -21,15 +21,17 @@ public sealed class MarkdownFile
 {
     private static readonly string[] ShellLanguages = ["bash", "sh", "shell", "console"];
 
+    // Heading ids as GitHub and the Registry make them, so links to a section can be checked.
+    private static readonly MarkdownPipeline Pipeline =
+        new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).UseAdvancedExtensions().Build();
+
     private readonly MarkdownDocument _document;
 
     public MarkdownFile(string path, string relativePath)
     {
         Path = path;
         RelativePath = relativePath;
-        // Heading ids as GitHub and the Registry make them, so links to a section can be checked.
-        _document = Markdig.Markdown.Parse(File.ReadAllText(path),
-            new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).UseAdvancedExtensions().Build());
+        _document = Markdig.Markdown.Parse(File.ReadAllText(path), Pipeline);
     }
 
     public string Path { get; }

@@ -60,6 +60,8 @@ internal sealed class FakeConnectionsClient : IFlinkConnectionsClient
 
     public Task UpdateAsync(ConnectionScope scope, Connection connection, OperationBudget budget)
     {
+        // As the real client: a cancelled operation sends nothing.
+        budget.Cancellation.ThrowIfCancellationRequested();
         Record("PUT " + connection.Name, budget);
         if (StaleConflictsToReturn > 0)
         {

@@ -7,8 +7,6 @@ namespace ConfluentFlink.Provider.Tests.Resources;
 
 public class LifecycleTests
 {
-    private const string Token = ProviderFixture.Token;
-
     [Test]
     public async Task PreviewCreateCallsNothingAndLeavesComputedOutputsUnknown()
     {

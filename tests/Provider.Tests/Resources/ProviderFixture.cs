@@ -9,7 +9,6 @@ namespace ConfluentFlink.Provider.Tests.Resources;
 /// <summary>A provider over the fake API, with every setting in provider config unless a test says otherwise.</summary>
 internal sealed class ProviderFixture
 {
-    public const string Token = FlinkConnectionResource.Token;
     public const string FlinkSecret = "flink-secret-Zq9";
     public const string OpenAiKey = "sk-test-openai-key-Pq1";
 

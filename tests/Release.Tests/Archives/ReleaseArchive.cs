@@ -36,7 +36,7 @@ public static class ReleaseArchive
 
     public static string Directory => Path.Combine(RepoPaths.RepoRoot, "dist");
 
-    public static string Version => VersionStamps.Release(RepoPaths.RepoRoot);
+    public static readonly string Version = VersionStamps.Release(RepoPaths.RepoRoot);
 
     /// <summary>The name the engine looks up in a release: <c>pulumi-resource-&lt;name&gt;-v&lt;version&gt;-&lt;os&gt;-&lt;arch&gt;.tar.gz</c>.</summary>
     public static string NameFor(Platform platform) => $"{PluginName}-v{Version}-{platform.Name}.tar.gz";
@@ -48,9 +48,7 @@ public static class ReleaseArchive
     /// <summary>Every entry of a .tar.gz, in order, with its type and Unix mode.</summary>
     public static IReadOnlyList<(string Name, TarEntryType Type, UnixFileMode Mode)> Entries(string archive)
     {
-        using var file = File.OpenRead(archive);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new TarReader(gzip);
+        using var reader = Open(archive);
         var entries = new List<(string, TarEntryType, UnixFileMode)>();
         while (reader.GetNextEntry() is { } entry) entries.Add((entry.Name, entry.EntryType, entry.Mode));
         return entries;
@@ -59,13 +57,15 @@ public static class ReleaseArchive
     /// <summary>Runs <paramref name="read"/> over one file of a .tar.gz.</summary>
     public static T ReadEntry<T>(string archive, string name, Func<Stream, T> read)
     {
-        using var file = File.OpenRead(archive);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var reader = new TarReader(gzip);
+        using var reader = Open(archive);
         while (reader.GetNextEntry() is { } entry)
         {
             if (entry.Name == name && entry.DataStream is { } data) return read(data);
         }
         throw new FileNotFoundException($"{name} is not in {archive}");
     }
+
+    // Each reader disposes the stream beneath it.
+    private static TarReader Open(string archive) =>
+        new(new GZipStream(File.OpenRead(archive), CompressionMode.Decompress));
 }

@@ -47,7 +47,7 @@ public class DeadBackendStormTests
             Assert.That(run.Phantoms(truthNames), Is.Empty, "no phantom");
             Assert.That(inDoubt, Has.All.Matches<string>(name => run.Failures.Any(f => f.StartsWith("create", StringComparison.Ordinal) &&
                 f.Contains($"connection '{name}' may have succeeded", StringComparison.Ordinal) &&
-                f.Contains(CreateAnswer.ImportCommand(StormRun.Id(name)), StringComparison.Ordinal))),
+                f.Contains(CreateAnswer.ImportCommand(PluginSession.IdOf(name)), StringComparison.Ordinal))),
                 "the error names each connection in doubt and gives its import command");
             Assert.That(run.Unclear, Is.Empty, "every failure is a clear error");
             Assert.That(session.Plugin.HasExited, Is.False);
@@ -75,8 +75,6 @@ public class DeadBackendStormTests
         // Requests decided before the freeze finish their slow wait (at most 150 ms) and their write first. This settles
         // the store; it asserts nothing about speed, and 3 s is twenty times the longest wait.
         await Task.Delay(TimeSpan.FromSeconds(3), guard.Token);
-        return (await admin.ListConnectionsAsync(guard.Token))
-            .Where(c => c.OrganizationId == PluginSession.OrganizationId && c.EnvironmentId == PluginSession.EnvironmentId)
-            .ToList();
+        return await PluginSession.StoredInScopeAsync(admin, guard.Token);
     }
 }

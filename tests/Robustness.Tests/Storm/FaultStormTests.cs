@@ -32,9 +32,7 @@ public class FaultStormTests
 
         var stats = await session.Admin.GetStatsAsync();
         await session.Admin.ClearFaultsAsync();
-        var stored = (await session.Admin.ListConnectionsAsync())
-            .Where(c => c.OrganizationId == PluginSession.OrganizationId && c.EnvironmentId == PluginSession.EnvironmentId)
-            .ToList();
+        var stored = await PluginSession.StoredInScopeAsync(session.Admin);
         var figures = run.Figures("storm", seed, connections, stored, session.Plugin.Transcript, clock.Elapsed);
         StormReport.Add(figures);
         TestContext.Out.WriteLine($"emulator answers: {string.Join(", ", stats.ByStatus.Select(s => $"{s.Key} x{s.Value}"))}");

@@ -34,8 +34,6 @@ public sealed partial class StormRun(ResourceProvider.ResourceProviderClient cli
         Storm = new StormPlan { Seed = seed, P503 = 0.20, P429 = 0.10, PDrop = 0.05, PSlow = 0.10, SlowMs = 150 },
     };
 
-    public static string Id(string name) => $"{PluginSession.OrganizationId}/{PluginSession.EnvironmentId}/{name}";
-
     public ConcurrentBag<string> Failures { get; } = [];
 
     /// <summary>Failures that are not clear errors (see <see cref="CallOutcomes.Unclear"/>).</summary>
@@ -94,7 +92,7 @@ public sealed partial class StormRun(ResourceProvider.ResourceProviderClient cli
         var (firstKey, secondKey) = ($"sk-storm-{index}-first", $"sk-storm-{index}-second");
         _secrets.Add(firstKey);
         _secrets.Add(secondKey);
-        var id = Id(name);
+        var id = PluginSession.IdOf(name);
 
         var created = await CreateAsync(name, id, firstKey);
         _exists[name] = created is not null;
