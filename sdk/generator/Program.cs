@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ConfluentFlink.SdkGen;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 var schemaOption = new Option<FileInfo>("--schema") { Description = "Path of the Pulumi package schema (schema.json).", Required = true };
 var dotnetOption = new Option<DirectoryInfo?>("--dotnet") { Description = "Folder to write the C# SDK to (e.g. sdk/dotnet)." };

@@ -15,6 +15,11 @@ export const getFlinkConnection: typeof import("./getFlinkConnection").getFlinkC
 export const getFlinkConnectionOutput: typeof import("./getFlinkConnection").getFlinkConnectionOutput = null as any;
 utilities.lazyLoad(exports, ["getFlinkConnection","getFlinkConnectionOutput"], () => require("./getFlinkConnection"));
 
+export { GetFlinkConnectionsArgs, GetFlinkConnectionsResult, GetFlinkConnectionsOutputArgs } from "./getFlinkConnections";
+export const getFlinkConnections: typeof import("./getFlinkConnections").getFlinkConnections = null as any;
+export const getFlinkConnectionsOutput: typeof import("./getFlinkConnections").getFlinkConnectionsOutput = null as any;
+utilities.lazyLoad(exports, ["getFlinkConnections","getFlinkConnectionsOutput"], () => require("./getFlinkConnections"));
+
 export { ProviderArgs } from "./provider";
 export type Provider = import("./provider").Provider;
 export const Provider: typeof import("./provider").Provider = null as any;

@@ -1,6 +1,6 @@
 using ConfluentFlink.SdkGen.Model;
 using ConfluentFlink.SdkGen.Naming;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.CSharp;
 

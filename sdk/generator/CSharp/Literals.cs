@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ConfluentFlink.SdkGen.Model;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.CSharp;
 

@@ -1,6 +1,6 @@
 using ConfluentFlink.SdkGen.Model;
 using ConfluentFlink.SdkGen.Naming;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.CSharp;
 
@@ -16,6 +16,7 @@ public sealed class TypeMapper(PackageSpec package)
             flavor == TypeFlavor.Output && elements.FirstOrDefault(e => e.TypeToken is { } t && package.IsEnum(t)) is { } relaxedEnum
                 ? Element(TypeRef.Of(package.EnumType(relaxedEnum.TypeToken!).UnderlyingType), flavor)
                 : $"Union<{UnionArguments(elements, flavor)}>",
+        array: items => flavor == TypeFlavor.Output ? $"ImmutableArray<{Element(items, flavor)}>" : $"List<{Element(items, flavor)}>",
         enumType: e => $"{package.Namespace}.{Names.TypeName(e.Token)}",
         objectType: o => flavor switch
         {
@@ -46,9 +47,12 @@ public sealed class TypeMapper(PackageSpec package)
     /// </summary>
     public string Input(PropertySpec p, TypeFlavor flavor)
     {
-        var wrapped = p.Type.OneOf is { } elements
-            ? $"InputUnion<{UnionArguments(elements, flavor)}>"
-            : $"Input<{Element(p.Type, flavor)}>";
+        var wrapped = p.Type switch
+        {
+            { OneOf: { } elements } => $"InputUnion<{UnionArguments(elements, flavor)}>",
+            { Items: { } items } => $"InputList<{Element(items, flavor)}>",
+            _ => $"Input<{Element(p.Type, flavor)}>",
+        };
         return wrapped + (p.Required && !p.Secret ? "" : "?");
     }
 
@@ -61,6 +65,7 @@ public sealed class TypeMapper(PackageSpec package)
     /// </summary>
     public bool IsValueType(TypeRef type) =>
         type.IsUnion
+        || type.IsArray
         || type.Primitive is "integer" or "number" or "boolean"
         || (type.TypeToken is { } token && package.IsEnum(token));
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.Model;
 

@@ -1,4 +1,4 @@
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.Model;
 
@@ -10,11 +10,13 @@ public static class TypeSwitch
         this PackageSpec package,
         TypeRef type,
         Func<IReadOnlyList<TypeRef>, T> union,
+        Func<TypeRef, T> array,
         Func<EnumTypeSpec, T> enumType,
         Func<ObjectTypeSpec, T> objectType,
         Func<string, T> primitive)
     {
         if (type.OneOf is { } elements) return union(elements);
+        if (type.Items is { } items) return array(items);
         if (type.TypeToken is { } token) return package.IsEnum(token) ? enumType(package.EnumType(token)) : objectType(package.ObjectType(token));
         return primitive(type.Primitive!);
     }

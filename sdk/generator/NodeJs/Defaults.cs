@@ -1,5 +1,5 @@
 using ConfluentFlink.SdkGen.Model;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.NodeJs;
 

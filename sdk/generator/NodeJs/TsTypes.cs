@@ -1,6 +1,6 @@
 using ConfluentFlink.SdkGen.Model;
 using ConfluentFlink.SdkGen.Naming;
-using ConfluentFlink.SdkGen.Schema;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.SdkGen.NodeJs;
 
@@ -21,6 +21,7 @@ public sealed class TsTypes(PackageSpec package)
     /// <summary>One value's type; a <c>oneOf</c> is the union of its elements (so a relaxed enum accepts the enum or a string).</summary>
     public string Element(TypeRef type, TsShape shape) => package.Match(type,
         union: elements => string.Join(" | ", elements.Select(e => Element(e, shape))),
+        array: items => items.IsUnion ? $"({Element(items, shape)})[]" : $"{Element(items, shape)}[]",
         enumType: e => $"enums.{Names.TypeName(e.Token)}",
         objectType: o => shape switch
         {

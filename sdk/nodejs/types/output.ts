@@ -95,3 +95,29 @@ export interface FlinkConnectionStatus {
      */
     phase: string;
 }
+
+/**
+ * One connection of an environment, as `getFlinkConnections` lists it. The API never returns credentials, so none are listed.
+ */
+export interface FlinkConnectionSummary {
+    /**
+     * Name of the connection.
+     */
+    displayName: string;
+    /**
+     * URL of the service the connection reaches.
+     */
+    endpoint: string;
+    /**
+     * The connection's id, as `pulumi import` takes it.
+     */
+    id: string;
+    /**
+     * Status the API reports.
+     */
+    status: outputs.FlinkConnectionStatus;
+    /**
+     * Type of the connection, one of the `ConnectionType` values or a newer one the API reports.
+     */
+    type: string;
+}

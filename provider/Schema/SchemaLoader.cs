@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 
-namespace ConfluentFlink.SdkGen.Schema;
+namespace ConfluentFlink.Schema;
 
 /// <summary>
-/// Reads the parts of a Pulumi package schema that the SDKs are made from. Everything comes out sorted by name,
-/// so the generated files do not depend on the order of keys in schema.json.
+/// Reads a Pulumi package schema into <see cref="PackageSpec"/>. Everything comes out sorted by name, so what is made
+/// from it does not depend on the order of keys in schema.json.
 /// </summary>
 public static class SchemaLoader
 {
@@ -45,7 +45,8 @@ public static class SchemaLoader
             (root["functions"]?.AsObject() ?? new JsonObject()).OrderBy(f => f.Key, StringComparer.Ordinal)
                 .Select(f => Function(f.Key, f.Value!.AsObject())).ToList(),
             CSharp(root["language"]?["csharp"]?.AsObject(), name),
-            NodeJs(root["language"]?["nodejs"]?.AsObject(), name));
+            NodeJs(root["language"]?["nodejs"]?.AsObject(), name),
+            Python(root["language"]?["python"]?.AsObject(), name));
     }
 
     private static ObjectTypeSpec ObjectType(string token, JsonObject node) =>
@@ -76,7 +77,8 @@ public static class SchemaLoader
     private static CSharpSettings CSharp(JsonObject? node, string packageName)
     {
         var root = OptionalString(node, "rootNamespace") ?? "Pulumi";
-        var ns = node?["namespaces"]?[packageName]?.GetValue<string>() ?? Naming.Names.Pascal(packageName);
+        var ns = node?["namespaces"]?[packageName]?.GetValue<string>()
+            ?? throw new SchemaException($"language.csharp.namespaces names no namespace for {packageName}");
         return new CSharpSettings(root, ns, StringMap(node?["packageReferences"]));
     }
 
@@ -86,6 +88,12 @@ public static class SchemaLoader
             StringMap(node?["dependencies"]),
             StringMap(node?["devDependencies"]),
             OptionalString(node, "typescriptVersion"));
+
+    private static PythonSettings Python(JsonObject? node, string packageName) =>
+        new(OptionalString(node, "packageName") ?? $"pulumi_{packageName}",
+            StringMap(node?["requires"]),
+            node?["respectSchemaVersion"]?.GetValue<bool>() ?? false,
+            node?["pyproject"]?["enabled"]?.GetValue<bool>() ?? false);
 
     private static IReadOnlyDictionary<string, string> StringMap(JsonNode? node) =>
         (node?.AsObject() ?? new JsonObject())
@@ -126,6 +134,8 @@ public static class SchemaLoader
 
     private static TypeRef SingleType(JsonObject node, string where)
     {
+        if (OptionalString(node, "type") == "array")
+            return TypeRef.ArrayOf(SingleType(node["items"]?.AsObject() ?? throw new SchemaException($"{where}: an array needs `items`"), where + "[]"));
         if (OptionalString(node, "$ref") is { } reference)
         {
             if (!reference.StartsWith(TypeRefPrefix, StringComparison.Ordinal))
