@@ -53,3 +53,19 @@ public sealed class OperationBudget
 
     public override string ToString() => Timeout is null ? "OperationBudget { no custom timeout }" : $"OperationBudget {{ {TimeoutText} }}";
 }
+
+/// <summary>A moment on the monotonic clock by which a call must have ended; wall-clock changes cannot move it.</summary>
+internal readonly record struct Deadline(long Timestamp)
+{
+    public static Deadline After(TimeSpan span) => new(System.Diagnostics.Stopwatch.GetTimestamp() + Ticks(span));
+
+    public TimeSpan Remaining => System.Diagnostics.Stopwatch.GetElapsedTime(System.Diagnostics.Stopwatch.GetTimestamp(), Timestamp);
+
+    public bool HasPassed => Remaining <= TimeSpan.Zero;
+
+    public Deadline Earlier(TimeSpan span) => new(Timestamp - Ticks(span));
+
+    public static Deadline Earliest(Deadline first, Deadline second) => first.Timestamp <= second.Timestamp ? first : second;
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+}

@@ -12,7 +12,7 @@ namespace ConfluentFlink.Provider.Protocol;
 /// dials), the ResourceProvider service over the given <see cref="IProvider"/>, logs to stderr and to the
 /// engine. Built on the empty web host so the first call is answered quickly after process start.
 /// </summary>
-internal sealed class PluginHost : IAsyncDisposable
+public sealed class PluginHost : IAsyncDisposable
 {
     // Pulumi's own providers accept messages this large (big states travel in one Struct).
     private const int MaxMessageBytes = 400 * 1024 * 1024;
@@ -29,8 +29,8 @@ internal sealed class PluginHost : IAsyncDisposable
 
     public int Port { get; }
 
-    /// <summary>Starts serving; <paramref name="createProvider"/> gets the logger the resource logic should use.</summary>
-    public static async Task<PluginHost> StartAsync(PluginArguments arguments, Func<ILogger, IProvider> createProvider)
+    /// <summary>Starts serving; <paramref name="createProvider"/> gets the logger the provider should use.</summary>
+    public static async Task<PluginHost> StartAsync(PluginIdentity identity, string? engineAddress, Func<ILogger, IProvider> createProvider)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -41,7 +41,7 @@ internal sealed class PluginHost : IAsyncDisposable
         });
 
         var engineLog = new EngineLogForwarder();
-        engineLog.Connect(arguments.EngineAddress);
+        engineLog.Connect(engineAddress);
         builder.Logging
             .AddFilter("Microsoft", LogLevel.Warning)
             .AddFilter("Grpc", LogLevel.Warning)
@@ -49,6 +49,7 @@ internal sealed class PluginHost : IAsyncDisposable
             .AddProvider(new EngineLoggerProvider(engineLog));
 
         builder.Services.AddSingleton(engineLog);
+        builder.Services.AddSingleton(identity);
         builder.Services.AddSingleton<ProviderCancellation>();
         builder.Services.AddSingleton(services =>
             createProvider(services.GetRequiredService<ILoggerFactory>().CreateLogger("ConfluentFlink.Provider")));

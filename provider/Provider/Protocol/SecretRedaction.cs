@@ -1,4 +1,3 @@
-using ConfluentFlink.Provider.Contract;
 using CheckRequest = Pulumirpc.CheckRequest;
 using DiffRequest = Pulumirpc.DiffRequest;
 using CreateRequest = Pulumirpc.CreateRequest;
@@ -20,7 +19,7 @@ namespace ConfluentFlink.Provider.Protocol;
 /// status the engine receives. Messages are written not to quote inputs, but some quote what the Flink API answered,
 /// and the API may echo a value back (a secret-marked type or name sent to it); this catches every such path at once.
 /// </summary>
-internal sealed class SecretRedaction(IProvider provider) : Interceptor
+internal sealed class SecretRedaction : Interceptor
 {
     // Shorter secrets would blank out ordinary words of the message; the engine's own masking has the same limit in practice.
     private const int MinimumLength = 4;
@@ -33,7 +32,7 @@ internal sealed class SecretRedaction(IProvider provider) : Interceptor
         {
             return await continuation(request, context);
         }
-        catch (RpcException failure) when (request is IMessage message && Redacted(failure, SecretsOf(message, provider.HeldSecrets)) is { } redacted)
+        catch (RpcException failure) when (request is IMessage message && Redacted(failure, SecretsOf(message)) is { } redacted)
         {
             throw redacted;
         }
@@ -43,7 +42,7 @@ internal sealed class SecretRedaction(IProvider provider) : Interceptor
     /// The failure with every secret masked, or null when it quotes none. A failure carrying a google.rpc.Status
     /// (ErrorResourceInitFailed) repeats its message and reasons there, where the engine reads them: mask both copies.
     /// </summary>
-    internal static RpcException? Redacted(RpcException failure, IReadOnlyList<string> secrets)
+    private static RpcException? Redacted(RpcException failure, IReadOnlyList<string> secrets)
     {
         if (secrets.Count == 0)
             return null;
@@ -67,13 +66,10 @@ internal sealed class SecretRedaction(IProvider provider) : Interceptor
         return masked.Equals(rich) ? null : masked.ToRpcException();
     }
 
-    /// <summary>
-    /// Every secret-marked string of the request, and the secrets the provider holds, longest first so that no
-    /// shorter one splits a longer one.
-    /// </summary>
-    internal static IReadOnlyList<string> SecretsOf(IMessage request, IEnumerable<string>? held = null)
+    /// <summary>Every secret-marked string of the request, longest first so that no shorter one splits a longer one.</summary>
+    private static IReadOnlyList<string> SecretsOf(IMessage request)
     {
-        var secrets = new HashSet<string>(held ?? [], StringComparer.Ordinal);
+        var secrets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var properties in PropertiesOf(request).OfType<Struct>()) Collect(properties, insideSecret: false, secrets);
         return secrets.Where(s => s.Length >= MinimumLength).OrderByDescending(s => s.Length).ToList();
     }

@@ -69,7 +69,7 @@ public static class StructCodec
             // Inputs are passed back (Check, outputs): an asset or reference the engine sent must be refused
             // as the user's mistake, on its property, not fail as a provider crash.
             result.Fields[key] = FindUnsupported(value) is { } unsupported
-                ? throw new ProviderUserException(
+                ? throw ProviderException.Invalid(
                     $"{key} holds a value of kind '{unsupported.Kind}', which the confluentflink provider does not accept: use plain values")
                 : Encode(value);
         }

@@ -3,7 +3,7 @@ using System.Text;
 using Newtonsoft.Json;
 using Refit;
 
-namespace ConfluentFlink.FlinkApi.Http;
+namespace ConfluentFlink.FlinkApi;
 
 /// <summary>
 /// Refit's bridge to Newtonsoft.Json (the models carry Newtonsoft attributes). Bodies are built as

@@ -4,11 +4,12 @@ using ConfluentFlink.FlinkApi.Models;
 using Newtonsoft.Json;
 using Refit;
 
-namespace ConfluentFlink.FlinkApi.Http;
+namespace ConfluentFlink.FlinkApi;
 
 /// <summary>
-/// Turns a non-2xx answer (or a 2xx one whose body cannot be read) into <see cref="FlinkApiException"/>. Only server-sent text (the Failure body,
-/// the reason phrase, the request id) goes into the message; nothing from the request does.
+/// Turns a non-2xx answer (or a 2xx one whose body cannot be read) into <see cref="FlinkApiException"/>. Only
+/// server-sent text (the Failure body, the reason phrase, the request id) goes into the message; nothing from the
+/// request does.
 /// </summary>
 internal static class FailureMapper
 {
@@ -18,21 +19,26 @@ internal static class FailureMapper
     {
         var body = response.HasResponseError(out var apiError) ? apiError.Content : null;
         var error = ReadFailure(body)?.Errors.FirstOrDefault();
-        var requestId = response.Headers is { } headers && headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null;
-        return Build(response.StatusCode ?? 0, error?.Code, error?.Title ?? response.ReasonPhrase, error?.Detail,
-            error?.Source?.Pointer ?? error?.Source?.Parameter, requestId);
+        return ToException(new ApiFailure(response.StatusCode ?? 0)
+        {
+            Code = error?.Code,
+            Title = error?.Title ?? response.ReasonPhrase,
+            Detail = error?.Detail,
+            Source = error?.Source?.Pointer ?? error?.Source?.Parameter,
+            RequestId = response.Headers is { } headers && headers.TryGetValues(RequestIdHeader, out var ids) ? ids.FirstOrDefault() : null,
+        });
     }
 
-    public static FlinkApiException Build(HttpStatusCode status, string? code, string? title, string? detail,
-        string? sourcePointer, string? requestId, Exception? inner = null)
+    /// <summary>"Confluent API 409 code: title: detail (at /pointer) (request id ...)".</summary>
+    public static FlinkApiException ToException(ApiFailure answer, Exception? inner = null)
     {
-        var message = new StringBuilder("Confluent API ").Append((int)status);
-        if (!string.IsNullOrEmpty(code)) message.Append(' ').Append(code);
-        var parts = new[] { title, detail }.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
+        var message = new StringBuilder("Confluent API ").Append((int)answer.Status);
+        if (!string.IsNullOrEmpty(answer.Code)) message.Append(' ').Append(answer.Code);
+        var parts = new[] { answer.Title, answer.Detail }.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray();
         if (parts.Length > 0) message.Append(": ").Append(string.Join(": ", parts));
-        if (!string.IsNullOrEmpty(sourcePointer)) message.Append(" (at ").Append(sourcePointer).Append(')');
-        if (!string.IsNullOrEmpty(requestId)) message.Append(" (request id ").Append(requestId).Append(')');
-        return new FlinkApiException(message.ToString(), status, code, title, detail, sourcePointer, requestId, inner);
+        if (!string.IsNullOrEmpty(answer.Source)) message.Append(" (at ").Append(answer.Source).Append(')');
+        if (!string.IsNullOrEmpty(answer.RequestId)) message.Append(" (request id ").Append(answer.RequestId).Append(')');
+        return new FlinkApiException(message.ToString(), answer, inner);
     }
 
     /// <summary>The connection a GET answered, null for a 404; any other failure throws.</summary>
@@ -46,7 +52,7 @@ internal static class FailureMapper
         response.Content ?? throw new FlinkApiException(
             $"Confluent API {(int?)response.StatusCode} answered a body that could not be read as {typeof(T).Name}" +
             (response.Error is { } error ? $": {error.InnerException?.Message ?? error.Message}" : "."),
-            response.StatusCode, innerException: response.Error);
+            response.StatusCode is { } status ? new ApiFailure(status) : null, response.Error);
 
     private static Failure? ReadFailure(string? body)
     {
