@@ -61,9 +61,9 @@ public sealed class FlinkApiEmulatorServer : IAsyncDisposable
         app.UseStats(stats, requestLogger);
         app.UseFaults(faults);
         app.UseBasicAuth(options.ApiKey, options.ApiSecret);
+        app.UseRoutingFailures();
         app.MapAdmin(store, faults, stats);
         app.MapConnections(store, options.DefaultPageSize);
-        app.MapFallback(() => Failures.Answer(404, "not_found", "Not Found", "No such path in the Flink SQL API emulator."));
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
