@@ -3,6 +3,7 @@ using ConfluentFlink.FlinkApiEmulator.Admin;
 using ConfluentFlink.FlinkApiEmulator.Api;
 using ConfluentFlink.FlinkApiEmulator.Faults;
 using ConfluentFlink.FlinkApiEmulator.Hosting;
+using ConfluentFlink.FlinkApiEmulator.Status;
 using ConfluentFlink.FlinkApiEmulator.Store;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,19 +11,21 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ConfluentFlink.FlinkApiEmulator;
 
 /// <summary>
-/// A running emulator of the Flink SQL API's Connections paths on 127.0.0.1, with its store, fault injector and
-/// request statistics reachable in-process. The standalone process (Program) is this same server.
+/// A running emulator of the Flink SQL API's Connections paths on 127.0.0.1, with its store, fault injector, status rules
+/// and request statistics reachable in-process. The standalone process (Program) is this same server.
 /// </summary>
 public sealed class FlinkApiEmulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private FlinkApiEmulatorServer(WebApplication app, Uri baseAddress, ConnectionStore store, FaultInjector faults, RequestStats stats)
+    private FlinkApiEmulatorServer(WebApplication app, Uri baseAddress, ConnectionStore store, FaultInjector faults,
+        StatusRules statusRules, RequestStats stats)
     {
         _app = app;
         BaseAddress = baseAddress;
         Store = store;
         Faults = faults;
+        StatusRules = statusRules;
         Stats = stats;
     }
 
@@ -30,6 +33,7 @@ public sealed class FlinkApiEmulatorServer : IAsyncDisposable
     public Uri BaseAddress { get; }
     public ConnectionStore Store { get; }
     public FaultInjector Faults { get; }
+    public StatusRules StatusRules { get; }
     public RequestStats Stats { get; }
 
     /// <summary>An admin client for this server (the same one another process would use).</summary>
@@ -51,7 +55,8 @@ public sealed class FlinkApiEmulatorServer : IAsyncDisposable
         ConfigureLogging(builder.Logging, options);
         if (!options.HandleProcessSignals) builder.Services.AddSingleton<IHostLifetime, InProcessLifetime>();
 
-        var store = new ConnectionStore(options.Clock);
+        var statusRules = new StatusRules();
+        var store = new ConnectionStore(options.Clock, statusRules);
         var faults = new FaultInjector();
         var stats = new RequestStats();
         var app = builder.Build();
@@ -61,14 +66,14 @@ public sealed class FlinkApiEmulatorServer : IAsyncDisposable
         app.UseStats(stats, requestLogger);
         app.UseFaults(faults);
         app.UseBasicAuth(options.ApiKey, options.ApiSecret);
-        app.MapAdmin(store, faults, stats);
+        app.UseRoutingFailures();
+        app.MapAdmin(store, faults, statusRules, stats);
         app.MapConnections(store, options.DefaultPageSize);
-        app.MapFallback(() => Failures.Answer(404, "not_found", "Not Found", "No such path in the Flink SQL API emulator."));
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new FlinkApiEmulatorServer(app, new Uri(address.Replace("localhost", "127.0.0.1", StringComparison.Ordinal) + "/"),
-            store, faults, stats);
+            store, faults, statusRules, stats);
     }
 
     /// <summary>Completes when the host stops (Ctrl-C or SIGTERM for the standalone process).</summary>

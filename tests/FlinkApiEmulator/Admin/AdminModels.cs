@@ -1,3 +1,5 @@
+using ConfluentFlink.FlinkApiEmulator.Status;
+
 namespace ConfluentFlink.FlinkApiEmulator.Admin;
 
 /// <summary>
@@ -13,4 +15,5 @@ public sealed record StoredConnectionView(
     string ResourceVersion,
     string Credential,
     IReadOnlyList<string> AuthDataKeys,
-    string? AuthType);
+    string? AuthType,
+    ConnectionStatus Status);

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using ConfluentFlink.FlinkApiEmulator.Faults;
 using ConfluentFlink.FlinkApiEmulator.Hosting;
+using ConfluentFlink.FlinkApiEmulator.Status;
+using ConfluentFlink.FlinkApiEmulator.Store;
 
 namespace ConfluentFlink.FlinkApiEmulator.Admin;
 
@@ -43,17 +45,29 @@ public sealed class EmulatorAdminClient : IDisposable
     }
 
     /// <summary>Replaces the fault plan; answers it as the emulator now holds it.</summary>
-    public async Task<FaultPlan> SetFaultsAsync(FaultPlan plan, CancellationToken cancellationToken = default)
-    {
-        using var response = await _http.PutAsJsonAsync("/_emulator/faults", plan, cancellationToken);
-        await EnsureSuccessAsync(response, cancellationToken);
-        return (await response.Content.ReadFromJsonAsync<FaultPlan>(cancellationToken))!;
-    }
+    public Task<FaultPlan> SetFaultsAsync(FaultPlan plan, CancellationToken cancellationToken = default) =>
+        PutAsync<FaultPlan>("/_emulator/faults", plan, cancellationToken);
 
     public Task<FaultPlan> GetFaultsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<FaultPlan>("/_emulator/faults", cancellationToken);
 
     public Task ClearFaultsAsync(CancellationToken cancellationToken = default) => DeleteAsync("/_emulator/faults", cancellationToken);
+
+    /// <summary>Replaces the status rules (the first match wins); answers them as the emulator now holds them.</summary>
+    public Task<List<StatusRule>> SetStatusRulesAsync(IReadOnlyList<StatusRule> rules, CancellationToken cancellationToken = default) =>
+        PutAsync<List<StatusRule>>("/_emulator/status-rules", rules, cancellationToken);
+
+    public Task<List<StatusRule>> GetStatusRulesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<List<StatusRule>>("/_emulator/status-rules", cancellationToken);
+
+    public Task ClearStatusRulesAsync(CancellationToken cancellationToken = default) => DeleteAsync("/_emulator/status-rules", cancellationToken);
+
+    /// <summary>Overrides one connection's status until its next write; answers the connection as now stored.</summary>
+    public Task<StoredConnectionView> SetConnectionStatusAsync(ConnectionKey key, ConnectionStatus status,
+        CancellationToken cancellationToken = default) =>
+        PutAsync<StoredConnectionView>(
+            $"/_emulator/connections/{Uri.EscapeDataString(key.OrganizationId)}/{Uri.EscapeDataString(key.EnvironmentId)}/" +
+            $"{Uri.EscapeDataString(key.Name)}/status", status, cancellationToken);
 
     public Task<StatsSnapshot> GetStatsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<StatsSnapshot>("/_emulator/stats", cancellationToken);
@@ -80,6 +94,13 @@ public sealed class EmulatorAdminClient : IDisposable
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {
         using var response = await _http.GetAsync(path, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
+    }
+
+    private async Task<T> PutAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await _http.PutAsJsonAsync(path, body, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return (await response.Content.ReadFromJsonAsync<T>(cancellationToken))!;
     }

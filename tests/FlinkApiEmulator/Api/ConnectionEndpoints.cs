@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using ConfluentFlink.FlinkApiEmulator.Store;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -12,9 +11,10 @@ internal static class ConnectionEndpoints
 
     public static void MapConnections(this IEndpointRouteBuilder app, ConnectionStore store, int defaultPageSize)
     {
+        var pageTokens = new PageTokens();
         var collection = app.MapGroup("/sql/v1/organizations/{organizationId}/environments/{environmentId}/connections");
         collection.MapGet("", (HttpContext http, string organizationId, string environmentId) =>
-            List(http, store, organizationId, environmentId, defaultPageSize));
+            List(http, store, pageTokens, organizationId, environmentId, defaultPageSize));
         collection.MapPost("", (HttpContext http, string organizationId, string environmentId) =>
             CreateAsync(http, store, organizationId, environmentId));
         collection.MapGet("/{name}", (HttpContext http, string organizationId, string environmentId, string name) =>
@@ -27,7 +27,8 @@ internal static class ConnectionEndpoints
             store.Delete(new ConnectionKey(organizationId, environmentId, name)) ? Results.Ok() : Failures.NotFound(name, environmentId));
     }
 
-    private static IResult List(HttpContext http, ConnectionStore store, string organizationId, string environmentId, int defaultPageSize)
+    private static IResult List(HttpContext http, ConnectionStore store, PageTokens pageTokens, string organizationId, string environmentId,
+        int defaultPageSize)
     {
         var query = http.Request.Query;
         var pageSize = defaultPageSize;
@@ -37,13 +38,15 @@ internal static class ConnectionEndpoints
             return Failures.InvalidParameter("page_size", $"page_size must be an integer from 1 to {MaxPageSize}.");
         }
 
+        string? type = query.TryGetValue("spec.connection_type", out var typeText) ? typeText.ToString() : null;
+        var listing = new Listing(organizationId, environmentId, type);
         string? after = null;
-        if (query.TryGetValue("page_token", out var token) && !PageToken.TryDecode(token.ToString(), out after!))
+        if (query.TryGetValue("page_token", out var token) && !pageTokens.TryRead(listing, token.ToString(), out after!))
         {
-            return Failures.InvalidParameter("page_token", "page_token is not one this service handed out.");
+            return Failures.InvalidParameter("page_token",
+                "page_token is not one this service handed out for this listing; start again without it, or follow metadata.next.");
         }
 
-        string? type = query.TryGetValue("spec.connection_type", out var typeText) ? typeText.ToString() : null;
         var page = store.Page(organizationId, environmentId, type, after, pageSize, out var hasMore);
 
         var collectionUrl = ConnectionViews.Origin(http.Request) + ConnectionViews.CollectionPath(organizationId, environmentId);
@@ -52,7 +55,7 @@ internal static class ConnectionEndpoints
         {
             var nextQuery = new Dictionary<string, string?> { ["page_size"] = pageSize.ToString(CultureInfo.InvariantCulture) };
             if (type is not null) nextQuery["spec.connection_type"] = type;
-            nextQuery["page_token"] = PageToken.Encode(page[^1].Key.Name);
+            nextQuery["page_token"] = pageTokens.Issue(listing, page[^1].Key.Name);
             next = QueryHelpers.AddQueryString(collectionUrl, nextQuery);
         }
 
@@ -64,8 +67,8 @@ internal static class ConnectionEndpoints
 
     private static async Task<IResult> CreateAsync(HttpContext http, ConnectionStore store, string organizationId, string environmentId)
     {
-        var (body, malformed) = await ReadBodyAsync(http);
-        if (malformed is not null) return malformed;
+        var (body, refusal) = await ConnectionBodyReader.ReadAsync(http);
+        if (refusal is not null) return refusal;
         // POST documents 422 for a body that parses but breaks a field rule.
         if (ConnectionRules.CheckCreate(body!) is { } violation) return Failures.Invalid(422, violation.Pointer, violation.Detail);
         var spec = body!.Spec!;
@@ -90,8 +93,8 @@ internal static class ConnectionEndpoints
 
     private static async Task<IResult> UpdateAsync(HttpContext http, ConnectionStore store, ConnectionKey key)
     {
-        var (body, malformed) = await ReadBodyAsync(http);
-        if (malformed is not null) return malformed;
+        var (body, refusal) = await ConnectionBodyReader.ReadAsync(http);
+        if (refusal is not null) return refusal;
         var current = store.Get(key);
         if (current is null) return Failures.NotFound(key.Name, key.EnvironmentId);
         // PUT documents no 422, so field rules answer 400 here.
@@ -110,24 +113,4 @@ internal static class ConnectionEndpoints
                 $"'{result.Connection!.ResourceVersion}'. Read it again and retry.", pointer: "/metadata/resource_version"),
         };
     }
-
-    /// <summary>The body as JSON, or the 400 that says where it stopped making sense.</summary>
-    private static async Task<(ConnectionBody? Body, IResult? Malformed)> ReadBodyAsync(HttpContext http)
-    {
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<ConnectionBody>(http.Request.Body, WireJson.Options, http.RequestAborted);
-            return body is null
-                ? (null, Failures.Invalid(400, "/", "The request body must be a JSON object."))
-                : (body, null);
-        }
-        catch (JsonException ex)
-        {
-            return (null, Failures.Invalid(400, PointerOf(ex.Path), $"The request body is not valid JSON for a Connection: {ex.Message}"));
-        }
-    }
-
-    // System.Text.Json reports "$.spec.endpoint"; the Failure body speaks JSON pointer ("/spec/endpoint").
-    private static string PointerOf(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "/" : "/" + path.TrimStart('$', '.').Replace('.', '/');
 }

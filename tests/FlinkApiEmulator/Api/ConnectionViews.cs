@@ -23,5 +23,5 @@ internal static class ConnectionViews
         new ObjectMetaView(ItemUrl(request, stored.Key), stored.CreatedAt, stored.UpdatedAt, stored.Uid, stored.ResourceVersion),
         stored.Key.Name,
         new SpecView(stored.ConnectionType, stored.Endpoint, new AuthDataView(stored.AuthDataKind, MaskedCredential)),
-        new StatusView("READY"));
+        new StatusView(stored.Status.Phase, stored.Status.Detail));
 }

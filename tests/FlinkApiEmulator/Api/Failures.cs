@@ -23,6 +23,18 @@ internal static class Failures
     public static IResult InvalidParameter(string parameter, string detail) =>
         Answer(400, "invalid_parameter", "Bad Request", detail, parameter: parameter);
 
+    public static IResult NoSuchPath() => Answer(404, "not_found", "Not Found", "No such path in the Flink SQL API.");
+
+    public static IResult MethodNotAllowed(string method, string allow) =>
+        Answer(405, "method_not_allowed", "Method Not Allowed", $"{method} is not supported on this path; it allows {allow}.");
+
+    public static IResult UnsupportedMediaType(string? sent) =>
+        Answer(415, "unsupported_media_type", "Unsupported Media Type",
+            $"The request body must be sent as application/json; this request's Content-Type is {(string.IsNullOrEmpty(sent) ? "missing" : $"'{sent}'")}.");
+
+    public static IResult TooLarge(long maxBytes) =>
+        Answer(413, "request_entity_too_large", "Request Entity Too Large", $"The request body must be at most {maxBytes} bytes.");
+
     public static IResult Unauthenticated() =>
         Answer(401, "user_unauthenticated", "Authentication Required", "Valid authentication credentials must be provided");
 

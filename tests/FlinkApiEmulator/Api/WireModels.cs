@@ -37,7 +37,7 @@ internal sealed record SpecView(string ConnectionType, string Endpoint, AuthData
 
 internal sealed record AuthDataView(string Kind, string Data);
 
-internal sealed record StatusView(string Phase);
+internal sealed record StatusView(string Phase, string? Detail);
 
 internal sealed record ConnectionListView(string ApiVersion, string Kind, ListMetaView Metadata, IReadOnlyList<ConnectionView> Data);
 

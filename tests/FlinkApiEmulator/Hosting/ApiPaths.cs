@@ -2,8 +2,8 @@ namespace ConfluentFlink.FlinkApiEmulator.Hosting;
 
 /// <summary>
 /// Which requests the API middleware (statistics, faults, auth) applies to: everything but the admin paths.
-/// Order in the pipeline, outermost first: request id, statistics, faults, Basic auth. Faults sit before auth
-/// because they stand for trouble in front of the service (load balancer, network).
+/// Order in the pipeline, outermost first: request id, statistics, faults, Basic auth, routing failures. Faults sit before
+/// auth because they stand for trouble in front of the service (load balancer, network).
 /// </summary>
 internal static class ApiPaths
 {

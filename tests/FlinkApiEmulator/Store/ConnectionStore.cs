@@ -1,3 +1,5 @@
+using ConfluentFlink.FlinkApiEmulator.Status;
+
 namespace ConfluentFlink.FlinkApiEmulator.Store;
 
 public enum UpdateStatus { Updated, NotFound, StaleVersion }
@@ -13,9 +15,15 @@ public sealed class ConnectionStore
     private readonly object _gate = new();
     private readonly Dictionary<ConnectionKey, StoredConnection> _items = new();
     private readonly TimeProvider _clock;
+    private readonly StatusRules _statusRules;
     private long _lastVersion;
 
-    public ConnectionStore(TimeProvider? clock = null) => _clock = clock ?? TimeProvider.System;
+    /// <param name="statusRules">Decide each written connection's status; without them every connection is READY.</param>
+    public ConnectionStore(TimeProvider? clock = null, StatusRules? statusRules = null)
+    {
+        _clock = clock ?? TimeProvider.System;
+        _statusRules = statusRules ?? new StatusRules();
+    }
 
     public int Count
     {
@@ -36,7 +44,7 @@ public sealed class ConnectionStore
 
             var now = _clock.GetUtcNow();
             connection = new StoredConnection(key, connectionType, endpoint, authDataKind, authData, Guid.NewGuid().ToString(),
-                NextVersion(), now, now);
+                NextVersion(), now, now) { Status = _statusRules.StatusOf(endpoint, authData) };
             _items.Add(key, connection);
             return true;
         }
@@ -62,9 +70,24 @@ public sealed class ConnectionStore
                 AuthData = authData,
                 ResourceVersion = NextVersion(),
                 UpdatedAt = _clock.GetUtcNow(),
+                Status = _statusRules.StatusOf(current.Endpoint, authData),
             };
             _items[key] = updated;
             return new UpdateResult(UpdateStatus.Updated, updated);
+        }
+    }
+
+    /// <summary>
+    /// Overrides the status the rules gave, until the next write computes it again. The status is the service's to report,
+    /// not part of what a client writes, so the resource version stays.
+    /// </summary>
+    /// <returns>The connection with its new status, or null when there is none.</returns>
+    public StoredConnection? SetStatus(ConnectionKey key, ConnectionStatus status)
+    {
+        lock (_gate)
+        {
+            if (!_items.TryGetValue(key, out var current)) return null;
+            return _items[key] = current with { Status = status };
         }
     }
 

@@ -1,3 +1,5 @@
+using ConfluentFlink.FlinkApiEmulator.Status;
+
 namespace ConfluentFlink.FlinkApiEmulator.Store;
 
 /// <summary>Where a connection lives: organization, environment and its name, as in the API's paths.</summary>
@@ -15,6 +17,9 @@ public sealed record StoredConnection(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    /// <summary>Set by the store from the status rules on every write, or by an override until the next write.</summary>
+    public ConnectionStatus Status { get; init; } = ConnectionStatus.Ready;
+
     /// <summary>The key names in <see cref="AuthData"/>, in ordinal order: what a test may see of the credential's shape.</summary>
     public IReadOnlyList<string> AuthDataKeys => AuthDataEntries.Read(AuthData)?.Keys.Order(StringComparer.Ordinal).ToList() ?? [];
 
@@ -23,6 +28,6 @@ public sealed record StoredConnection(
 
     // Records print every member by default; the credential must not reach a log or an assertion message.
     public override string ToString() =>
-        $"StoredConnection {{ Key = {Key}, ConnectionType = {ConnectionType}, Endpoint = {Endpoint}, ResourceVersion = {ResourceVersion}, " +
+        $"StoredConnection {{ Key = {Key}, ConnectionType = {ConnectionType}, Endpoint = {Endpoint}, ResourceVersion = {ResourceVersion}, Status = {Status}, " +
         $"AuthData = [secret], AuthDataKeys = [{string.Join(", ", AuthDataKeys)}] }}";
 }
