@@ -1,8 +1,8 @@
 'use strict';
 // Builds sdk/nodejs the way the package is published: tsc --strict over a copy of its sources, with the output in a
 // node_modules folder next to the test programs (so `import ... from "@confluentflink/pulumi-confluentflink"` finds it)
-// together with its package.json, which getVersion() reads. @pulumi/pulumi, typescript and @types/node come from this
-// folder's node_modules (npm ci, pinned by package-lock.json).
+// together with its package.json, which getVersion() reads. @pulumi/pulumi, @pulumi/confluentcloud, typescript and
+// @types/node come from this folder's node_modules (npm ci, pinned by package-lock.json).
 //
 // Every folder made here is named by a hash of what it is made from and appears in one rename once complete, so test
 // files that run one after another build once, test files that run at the same time do not trip over each other, and
