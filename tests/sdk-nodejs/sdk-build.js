@@ -33,9 +33,9 @@ function hashOf(files) {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Runs tsc with the given arguments; returns its exit status and output. */
-function runTsc(args, cwd) {
-  const result = spawnSync(process.execPath, [tsc, ...args], { cwd, encoding: 'utf8' });
+/** Runs tsc (this folder's, unless another is given) with the given arguments; returns its exit status and output. */
+function runTsc(args, cwd, compiler = tsc) {
+  const result = spawnSync(process.execPath, [compiler, ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -92,4 +92,4 @@ function typeCheck(workspace, name, files) {
   return { ...result, dir };
 }
 
-module.exports = { buildSdk, typeCheck, repoRoot, packageJson };
+module.exports = { buildSdk, typeCheck, runTsc, repoRoot, packageJson };
