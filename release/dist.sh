@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make dist`: the files of a release, in dist/. One archive per platform, named as the engine looks it up in the
 # GitHub release that schema.json's pluginDownloadURL points at, with only the executable at its root; the debug
-# symbols in an archive of their own; a sha256sum line beside each archive. The version is schema.json's.
+# symbols in an archive of their own; the TypeScript SDK's npm tarball; a sha256sum line beside each archive. The
+# version is schema.json's.
 # How each platform is compiled (Native AOT for this machine's, trimmed single-file elsewhere) is the provider
 # project's choice; see its RuntimeIdentifier property groups.
 set -euo pipefail
@@ -35,5 +36,10 @@ for entry in "${platforms[@]}"; do
   echo "$platform: $(du -h "$dist/$name-v$version-$platform.tar.gz" | cut -f1) in $((SECONDS - start)) s"
 done
 tar -czf "$dist/$name-v$version-symbols.tar.gz" --owner=0 --group=0 --numeric-owner -C "$work/symbols" $(ls "$work/symbols")
-(cd "$dist" && for archive in *.tar.gz; do sha256sum "$archive" > "$archive.sha256"; done)
+
+# The TypeScript SDK as an npm tarball, for `npm publish` (release/npm-package.sh, which also runs alone).
+echo "=== npm package"
+bash release/npm-package.sh "$dist"
+
+(cd "$dist" && for archive in *.tar.gz *.tgz; do sha256sum "$archive" > "$archive.sha256"; done)
 ls -l "$dist"

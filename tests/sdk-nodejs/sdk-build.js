@@ -1,8 +1,8 @@
 'use strict';
 // Builds sdk/nodejs the way the package is published: tsc --strict over a copy of its sources, with the output in a
 // node_modules folder next to the test programs (so `import ... from "@confluentflink/pulumi-confluentflink"` finds it)
-// together with its package.json, which getVersion() reads. @pulumi/pulumi, typescript and @types/node come from this
-// folder's node_modules (npm ci, pinned by package-lock.json).
+// together with its package.json, which getVersion() reads. @pulumi/pulumi, @pulumi/confluentcloud, typescript and
+// @types/node come from this folder's node_modules (npm ci, pinned by package-lock.json).
 //
 // Every folder made here is named by a hash of what it is made from and appears in one rename once complete, so test
 // files that run one after another build once, test files that run at the same time do not trip over each other, and
@@ -33,9 +33,9 @@ function hashOf(files) {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Runs tsc with the given arguments; returns its exit status and output. */
-function runTsc(args, cwd) {
-  const result = spawnSync(process.execPath, [tsc, ...args], { cwd, encoding: 'utf8' });
+/** Runs tsc (this folder's, unless another is given) with the given arguments; returns its exit status and output. */
+function runTsc(args, cwd, compiler = tsc) {
+  const result = spawnSync(process.execPath, [compiler, ...args], { cwd, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -92,4 +92,4 @@ function typeCheck(workspace, name, files) {
   return { ...result, dir };
 }
 
-module.exports = { buildSdk, typeCheck, repoRoot, packageJson };
+module.exports = { buildSdk, typeCheck, runTsc, repoRoot, packageJson };
