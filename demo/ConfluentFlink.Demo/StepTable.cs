@@ -1,5 +1,4 @@
 using ConfluentFlink.Harness;
-using ConfluentFlink.Harness.Lifecycle;
 using Google.Protobuf.WellKnownTypes;
 
 namespace ConfluentFlink.Demo;

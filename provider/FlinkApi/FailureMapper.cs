@@ -59,7 +59,7 @@ internal static class FailureMapper
         if (string.IsNullOrWhiteSpace(body)) return null;
         try
         {
-            return JsonConvert.DeserializeObject<Failure>(body, NewtonsoftContentSerializer.Settings);
+            return NewtonsoftContentSerializer.Deserialize<Failure>(body);
         }
         catch (JsonException)
         {

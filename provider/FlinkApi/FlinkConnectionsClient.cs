@@ -38,6 +38,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
     }
 
     /// <param name="version">The plugin's version, sent in the User-Agent.</param>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = NewtonsoftContentSerializer.KeptWhole)]
     /// <param name="primaryHandler">The innermost handler; tests pass a mock, production leaves the pooled default.</param>
     public static IFlinkConnectionsClient Create(FlinkApiSettings settings, string version, ILogger? logger = null, HttpMessageHandler? primaryHandler = null)
     {

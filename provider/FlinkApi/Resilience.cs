@@ -194,7 +194,7 @@ internal sealed class Resilience
     /// <summary>A server that says when to come back is believed, up to <paramref name="maxDelay"/>.</summary>
     private static TimeSpan? RetryAfter(IApiResponse? response, TimeSpan maxDelay)
     {
-        var header = response?.Headers.RetryAfter;
+        var header = response?.Headers?.RetryAfter;
         var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         if (wait is not { } delay) return null;
         return delay < TimeSpan.Zero ? TimeSpan.Zero : delay > maxDelay ? maxDelay : delay;
