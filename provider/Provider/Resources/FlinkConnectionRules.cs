@@ -34,8 +34,9 @@ public static class FlinkConnectionRules
                 failures.Add(new CheckFailure(DisplayNameProperty, problem!));
         }
         failures.AddRange(Values(args));
-        failures.AddRange(config.Resolve(Setting.All, args.Own).Failures
-            .Where(f => !failures.Any(shape => shape.Property.Length > 0 && f.Property.Split('.')[0] == shape.Property.Split('.')[0])));
+        // A block that is itself malformed is reported already; "missing" on top would only repeat it.
+        var malformedBlocks = failures.Where(f => f.Property.Length > 0).Select(f => f.Property.Split('.')[0]).ToHashSet();
+        failures.AddRange(config.Resolve(Setting.All, args.Own).Failures.Where(f => !malformedBlocks.Contains(f.Property.Split('.')[0])));
         // The inputs as sent are kept for failures: the protocol layer needs their secret marks to keep secrets out of what the engine prints.
         return new CheckResult(failures.Count == 0 ? args.Encode() : news.MarkSecrets(SecretPaths), failures);
     }

@@ -69,7 +69,7 @@ public sealed class FaultInjector
                 return new FaultDecision(delay, FaultAction.Drop, 0, null);
             }
 
-            if (plan.FailNext > 0)
+            if (plan.FailNext > 0 && (plan.FailMethod is null || string.Equals(plan.FailMethod, method, StringComparison.OrdinalIgnoreCase)))
             {
                 _plan = plan with { FailNext = plan.FailNext - 1 };
                 return new FaultDecision(delay, FaultAction.Fail, plan.FailStatus, RetryAfterFor(plan.FailStatus, plan.RetryAfterSeconds));

@@ -12,6 +12,8 @@ public sealed record FaultPlan
     /// <summary>Answer the next N requests with <see cref="FailStatus"/> without touching the store.</summary>
     public int FailNext { get; init; }
     public int FailStatus { get; init; } = 503;
+    /// <summary>Only requests of this method (e.g. "GET") consume <see cref="FailNext"/>; null means any request.</summary>
+    public string? FailMethod { get; init; }
     /// <summary>Sent as Retry-After with injected 429 and 503 answers when set.</summary>
     public int? RetryAfterSeconds { get; init; }
     /// <summary>Abort the connection of the next N requests without an answer.</summary>
@@ -41,12 +43,15 @@ public sealed record FaultPlan
     public StormPlan? Storm { get; init; }
 
     private static readonly string[] WriteMethods = ["POST", "PUT", "DELETE"];
+    private static readonly string[] HttpMethodNames = ["GET", .. WriteMethods];
 
     /// <summary>Why this plan cannot be used, or null when it can.</summary>
     public string? Problem()
     {
         if (FailNext < 0 || DropNext < 0 || DelayMs < 0 || HoldNext < 0 || HoldMs < 0 || CommitThenFailNext < 0 || CommitThenFailAfterMs < 0)
             return "failNext, dropNext, delayMs, holdNext, holdMs, commitThenFailNext and commitThenFailAfterMs must be 0 or more";
+        if (FailMethod is not null && !HttpMethodNames.Contains(FailMethod))
+            return "failMethod must be GET, POST, PUT or DELETE";
         if (CommitThenFailMethod is not null && !WriteMethods.Contains(CommitThenFailMethod))
             return "commitThenFailMethod must be POST, PUT or DELETE";
         if (FailStatus is < 400 or > 599) return "failStatus must be an HTTP error status (400-599)";

@@ -1,0 +1,178 @@
+using ConfluentFlink.Harness;
+using Google.Protobuf.WellKnownTypes;
+
+namespace ConfluentFlink.Provider.Tests;
+
+/// <summary>Mistakes caught at preview: each on its property, with what is allowed, never echoing a secret.</summary>
+public sealed class CheckTests : ProviderTest
+{
+    /// <summary>(what the program sets on an otherwise valid OPENAI connection, the property that fails, a phrase of the reason).</summary>
+    private static IEnumerable<TestCaseData> Mistakes()
+    {
+        TestCaseData Case(string name, (string, object?) set, string property, string phrase) => new TestCaseData(set.Item1, set.Item2, property, phrase).SetName(name);
+        yield return Case("UnknownPropertyOffByCase", ("apikey", "k"), "apikey", "did you mean apiKey?");
+        yield return Case("UnknownPropertyOffByALetter", ("endpiont", "https://x.example.com"), "endpiont", "did you mean endpoint?");
+        yield return Case("UnknownPropertyFarFromAny", ("bogus", true), "bogus", "bogus is not a property of FlinkConnection; accepted: apiKey, awsAccessKey");
+        yield return Case("TypeOffByCase", ("type", "openai"), "type", "did you mean OPENAI?");
+        yield return Case("TypeMisspelt", ("type", "OPNEAI"), "type", "did you mean OPENAI?");
+        yield return Case("NameBreaksThePattern", ("displayName", "Bad_Name"), "displayName", "use lower-case letters, digits");
+        yield return Case("NameOverTheLimit", ("displayName", new string('a', 101)), "displayName", "at most 100 characters");
+        yield return Case("EndpointNotAUrl", ("endpoint", "not a url"), "endpoint", "must be an absolute URL of a service");
+        yield return Case("EndpointALocalFile", ("endpoint", "file:///etc/passwd"), "endpoint", "must be an absolute URL");
+        yield return Case("EndpointNotAString", ("endpoint", 42), "endpoint", "must be a string, not a number");
+        yield return Case("EndpointEmpty", ("endpoint", ""), "endpoint", "must not be empty");
+        yield return Case("BlockGivenAsAString", ("organization", "org-1"), "organization", "must be an object { id: \"...\" }, not");
+        yield return Case("BlockFieldMisspelt", ("credentials", Wire.Struct(("key", "K"), ("secret", Wire.Secret("S")), ("secrte", "x"))),
+            "credentials.secrte", "credentials.secrte is not a field of credentials (did you mean secret?); it takes { key: \"...\", secret: \"...\" }");
+        yield return Case("OrganizationIdNotAUuid", ("organization", Wire.Struct(("id", "org 1/x"))), "organization.id", "is not of the form a UUID");
+        yield return Case("EnvironmentIdOfAComputePool", ("environment", Wire.Struct(("id", "lfcp-123"))), "environment.id", "`env-` and letters or digits (e.g. env-abc123)");
+        yield return Case("ComputePoolIdOfAnEnvironment", ("computePool", Wire.Struct(("id", "env-123"))), "computePool.id", "`lfcp-`");
+        yield return Case("PrincipalIdOfNoKind", ("principal", Wire.Struct(("id", "x-123"))), "principal.id", "`sa-`, `u-` or `pool-`");
+        yield return Case("RestEndpointWithAPath", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/sql/v1"), "restEndpoint",
+            "use the bare regional endpoint https://flink.<region>.<cloud>.confluent.cloud");
+        yield return Case("RestEndpointWithAQuery", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/?a=b"), "restEndpoint", "path, query or fragment");
+        yield return Case("RestEndpointWithAFragment", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/#x"), "restEndpoint", "path, query or fragment");
+        yield return Case("RestEndpointOverHttp", ("restEndpoint", "http://flink.example.com"), "restEndpoint", "accepted only for loopback");
+        yield return Case("RestEndpointOfAnotherScheme", ("restEndpoint", "ftp://127.0.0.1"), "restEndpoint", "is not an https URL");
+        // A failure on a property that holds a secret is sent without the property, which its reason names instead.
+        yield return Case("CredentialOfAnotherType", ("awsAccessKey", "AK"), "", "awsAccessKey is not used by type OPENAI; OPENAI takes apiKey");
+        yield return Case("NameMarkedSecret", ("displayName", Wire.Secret("chat")), "", "displayName is marked secret, but it becomes part of the resource id");
+    }
+
+    [TestCaseSource(nameof(Mistakes))]
+    public async Task AMistakeFailsOnItsPropertyWithWhatIsAllowed(string property, object? value, string failing, string phrase)
+    {
+        var inputs = OpenAi().Inputs.Clone();
+        inputs.Fields[property] = Wire.ToValue(value);
+
+        var failures = await FailuresAsync(inputs);
+
+        Assert.That(failures.Keys, Is.EquivalentTo(new[] { failing }));
+        Assert.That(failures[failing], Does.Contain(phrase));
+    }
+
+    [TestCase("https://flink.us-east-1.aws.confluent.cloud")]
+    [TestCase("https://flink.us-east-1.aws.confluent.cloud/")]
+    [TestCase("https://flink.eu-west-1.aws.private.confluent.cloud:443")]
+    [TestCase("http://127.0.0.1:8080")]
+    [TestCase("http://localhost:8080")]
+    [TestCase("http://[::1]:8080")]
+    public async Task AnHttpsOriginOrALoopbackRestEndpointIsAccepted(string endpoint) =>
+        Assert.That(await FailuresAsync(OpenAi(more: ("restEndpoint", endpoint)).Inputs), Is.Empty);
+
+    [TestCase("mongodb+srv://cluster0.example.net")]
+    [TestCase("jdbc:postgresql://db.example.com:5432/app")]
+    public async Task ServicesOfAnyUrlSchemeAreAccepted(string endpoint) =>
+        Assert.That(await FailuresAsync(OpenAi(endpoint: endpoint).Inputs), Is.Empty);
+
+    [Test]
+    public async Task AUserAndPasswordInTheRestEndpointAreRefusedWithoutRepeatingThem()
+    {
+        var password = Secret("endpoint-password");
+        var failures = await FailuresAsync(OpenAi(more: ("restEndpoint", $"https://admin:{password}@flink.us-east-1.aws.confluent.cloud")).Inputs);
+        Assert.That(failures["restEndpoint"], Does.Contain("user name or password").And.Not.Contain(password));
+    }
+
+    /// <summary>(type, credentials given, the failing property, a phrase of the reason): the catalog's credential rules.</summary>
+    [TestCase("OPENAI", new string[0], "apiKey", "apiKey is required for type OPENAI")]
+    [TestCase("BEDROCK", new[] { "awsAccessKey" }, "awsSecretKey", "awsSecretKey is required for type BEDROCK, which takes awsAccessKey, awsSecretKey (awsSessionToken optional)")]
+    [TestCase("ELASTIC", new[] { "apiKey", "username", "password" }, "", "apiKey cannot be combined with username and password: type ELASTIC takes exactly one of {apiKey}, {username, password}")]
+    [TestCase("ELASTIC", new[] { "username" }, "password", "password is required with username: type ELASTIC takes {username, password} together")]
+    [TestCase("A2A", new string[0], "", "type A2A needs credentials: give one of {apiKey}, {username, password}, {bearerToken}, {oauth}")]
+    [TestCase("REST", new[] { "apiKey" }, "", "apiKey is not used by type REST")]
+    [TestCase("VERTEXAI", new[] { "serviceKey", "sseEndpoint" }, "", "sseEndpoint is not used by type VERTEXAI")]
+    public async Task CredentialsMustFitTheType(string type, string[] credentials, string failing, string phrase)
+    {
+        var inputs = Wire.Struct([("displayName", "c"), ("type", type), ("endpoint", "https://svc.example.com"),
+            .. credentials.Select(c => (c, (object?)Wire.Secret(Secret(c))))]);
+        var failures = await FailuresAsync(inputs);
+        // Credentials are secret: their failures are sent without the property, which the reason names instead.
+        Assert.That(failures.GetValueOrDefault(failing), Does.Contain(phrase));
+    }
+
+    [Test]
+    public async Task SseEndpointIsRefusedWithStreamableHttpAndTransportTypeGetsAHint()
+    {
+        var inputs = Wire.Struct(("displayName", "tools"), ("type", "MCP_SERVER"), ("endpoint", "https://mcp.example.com"), ("bearerToken", Wire.Secret(Secret("bearer"))),
+            ("transportType", "STREAMABLE_HTTP"), ("sseEndpoint", "https://mcp.example.com/sse"));
+        Assert.That((await FailuresAsync(inputs))["sseEndpoint"], Does.Contain("sseEndpoint is not used when transportType is STREAMABLE_HTTP"));
+
+        inputs.Fields["transportType"] = Value.ForString("sse");
+        Assert.That((await FailuresAsync(inputs))["transportType"], Does.Contain("did you mean SSE?"));
+    }
+
+    [Test]
+    public async Task EveryProblemIsReportedAtOnce()
+    {
+        var failures = await FailuresAsync(Wire.Struct(("displayName", "Bad_Name"), ("type", "openai"), ("endpoint", "not a url"),
+            ("awsAccessKey", Wire.Secret(Secret("aws"))), ("organization", "org-1"), ("bogus", true)));
+        Assert.That(failures.Keys, Is.EquivalentTo(new[] { "bogus", "displayName", "type", "endpoint", "apiKey", "", "organization" }));
+        Assert.That(failures[""], Does.StartWith("awsAccessKey is not used by type OPENAI"));
+    }
+
+    [Test]
+    public async Task ValuesNotKnownAtPreviewAreNeverErrors()
+    {
+        var inputs = Wire.Struct(("displayName", Wire.Unknown), ("type", Wire.Unknown), ("endpoint", Wire.Unknown), ("apiKey", Wire.Unknown),
+            ("organization", Wire.Unknown), ("environment", Wire.Struct(("id", Wire.Unknown))), ("restEndpoint", Wire.Unknown));
+        Assert.That(await FailuresAsync(inputs), Is.Empty);
+    }
+
+    [Test]
+    public async Task AMissingSettingNamesTheResourcePropertyTheConfigKeyAndTheVariable()
+    {
+        Assert.That(await Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0"))), Is.Empty);
+        var failures = await FailuresAsync(OpenAi().Inputs);
+        Assert.That(failures.Keys, Is.EquivalentTo(Catalog.Settings.Select(s => s.Property)));
+        Assert.That(failures["environment.id"], Is.EqualTo("environment.id is not set: set `environment.id` on the resource, or the provider config " +
+                                                           "`confluentflink:environmentId`, or the environment variable CONFLUENT_ENVIRONMENT_ID"));
+    }
+
+    [Test]
+    public async Task EverySettingCanComeFromTheResourceTheConfigOrTheEnvironment()
+    {
+        Assert.That(await Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0"))), Is.Empty);
+        Assert.That(await FailuresAsync(Stack.OnResource(OpenAi().Inputs)), Is.Empty, "per-resource settings");
+
+        foreach (var setting in Catalog.Settings)
+            Environment[setting.EnvironmentVariable] = Wire.Text(Stack.OnResource(new Struct()), setting.Property)!;
+        Assert.That(await FailuresAsync(OpenAi().Inputs), Is.Empty, "settings from the environment");
+    }
+
+    [Test]
+    public async Task AMalformedSettingFromTheEnvironmentNamesTheVariableAndTheConfigKey()
+    {
+        Assert.That(await Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0"))), Is.Empty);
+        foreach (var setting in Catalog.Settings)
+            Environment[setting.EnvironmentVariable] = Wire.Text(Stack.OnResource(new Struct()), setting.Property)!;
+        Environment["CONFLUENT_ENVIRONMENT_ID"] = "lfcp-123";
+
+        var failures = await FailuresAsync(OpenAi().Inputs);
+
+        Assert.That(failures.Keys, Is.EquivalentTo(new[] { "" }), "the program never set environment.id, so no property of it fails");
+        Assert.That(failures[""], Does.Contain("environment.id 'lfcp-123' from the environment variable CONFLUENT_ENVIRONMENT_ID")
+            .And.Contain("`confluentflink:environmentId`").And.Contain("e.g. env-abc123"));
+    }
+
+    [Test]
+    public async Task AFailureOnASecretPropertyIsSentWithoutItsPathSoTheEngineCannotPrintTheValue()
+    {
+        var check = await Engine.CheckAsync("chat", new Struct(), OpenAi(more: ("bearerToken", Wire.Secret(Secret("bearer")))).Inputs);
+        var failure = check.Failures.Single();
+        Assert.That(failure.Property, Is.Empty);
+        Assert.That(failure.Reason, Does.StartWith("bearerToken is not used by type OPENAI"));
+    }
+
+    [Test]
+    public async Task CheckedInputsMarkEveryCredentialSecretAndKeepWhatTheProgramMarked()
+    {
+        var inputs = Wire.Struct(("displayName", "tools"), ("type", "MCP_SERVER"), ("endpoint", "https://mcp.example.com"),
+            ("oauth", Wire.Struct(("tokenEndpoint", "https://auth.example.com/t"), ("clientId", Wire.Secret("client-from-secret-config")),
+                ("clientSecret", Secret("oauth-secret")), ("scope", "mcp"))));
+        var check = await Engine.CheckAsync("tools", new Struct(), inputs);
+        Assert.That(check.Failures, Is.Empty);
+        var oauth = check.Inputs.Fields["oauth"].StructValue.Fields;
+        Assert.That(Wire.IsSecret(oauth["clientSecret"]) && Wire.IsSecret(oauth["clientId"]), Is.True, "schema secret and program secret");
+        Assert.That(Wire.IsSecret(oauth["scope"]), Is.False);
+    }
+}

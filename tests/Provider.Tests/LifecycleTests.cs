@@ -1,0 +1,313 @@
+using ConfluentFlink.FlinkApiEmulator.Faults;
+using ConfluentFlink.FlinkApiEmulator.Status;
+using ConfluentFlink.FlinkApiEmulator.Store;
+using ConfluentFlink.Harness;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Pulumirpc;
+
+namespace ConfluentFlink.Provider.Tests;
+
+/// <summary>Preview, up, refresh and destroy of connections against the emulator, as a user runs them.</summary>
+public sealed class LifecycleTests : ProviderTest
+{
+    [Test]
+    public async Task APreviewCallsNothingAndLeavesWhatTheServiceComputesUnknown()
+    {
+        var steps = await Engine.PreviewAsync(OpenAi());
+        Assert.That(steps.Single().Kind, Is.EqualTo(StepKind.Create));
+        Assert.That(Emulator.Stats.Snapshot().Total, Is.Zero);
+
+        var create = await Stack.Client.CreateAsync(new CreateRequest
+        {
+            Urn = Engine.Urn("chat"), Type = MiniEngine.Package + ":index:FlinkConnection", Preview = true,
+            Properties = (await Engine.CheckAsync("chat", new Struct(), OpenAi().Inputs)).Inputs,
+        });
+        Assert.That(Wire.IsSecret(create.Properties.Fields["apiKey"]), Is.True);
+        Assert.That(create.Properties.Fields["status"].StringValue, Is.EqualTo(Wire.Unknown.StringValue));
+        Assert.That(Wire.Text(create.Properties, "organization.id"), Is.EqualTo(TestStack.Organization), "settings resolved from provider config");
+    }
+
+    [Test]
+    public async Task ACreateRecordsTheIdTheSettingsAndTheStatusWithEveryCredentialSecret()
+    {
+        var up = await Engine.UpAsync(OpenAi());
+
+        Assert.That(up.Single().Succeeded, Is.True, up.Single().Error);
+        var state = Engine.State["chat"];
+        Assert.That(state.Id, Is.EqualTo(TestStack.IdOf("chat")));
+        Assert.That(Stack.Stored("chat")!.AuthData, Is.EqualTo($"{{\"API_KEY\":\"{OpenAiKey}\"}}"));
+        Assert.That(Wire.IsSecret(state.Outputs.Fields["apiKey"]), Is.True);
+        Assert.That(Wire.PlainStrings(state.Outputs), Does.Not.Contain(OpenAiKey));
+        Assert.That(Wire.Text(state.Outputs, "status.phase"), Is.EqualTo("READY"));
+        Assert.That(Wire.Text(state.Outputs, "computePool.id"), Is.EqualTo(TestStack.ComputePool));
+        Assert.That(Wire.Text(state.Outputs, "apiVersion"), Is.EqualTo("sql/v1"));
+        Assert.That(state.Outputs.Fields.ContainsKey("credentials"), Is.False, "the provider's Flink key is not copied into the connection's state");
+    }
+
+    /// <summary>(a change to the program after `up`, the step the engine takes, the changed paths).</summary>
+    private static IEnumerable<TestCaseData> Changes()
+    {
+        TestCaseData Case(string name, ResourceGoal next, StepKind kind, params string[] changes) => new TestCaseData(next, kind, changes).SetName(name);
+        yield return Case("TheSameProgramIsNoChange", OpenAi(), StepKind.Same);
+        yield return Case("ARotatedKeyUpdatesInPlace", OpenAi(apiKey: "sk-rotated-1"), StepKind.Update, "apiKey (update)");
+        yield return Case("ANewEndpointReplacesDeletingFirstForANameTheProgramChose", OpenAi(endpoint: "https://api.openai.com/v1/responses"), StepKind.Replace,
+            "endpoint (update, replaces)");
+        yield return Case("ANewNameReplaces", OpenAi() with { Inputs = Rename(OpenAi().Inputs, "chat2") }, StepKind.Replace, "displayName (update, replaces)");
+        yield return Case("AnotherEnvironmentReplaces", OpenAi(more: ("environment", Wire.Struct(("id", "env-other")))), StepKind.Replace,
+            "environment.id (update, replaces)");
+        yield return Case("AnotherComputePoolUpdatesWithoutAnApiCall", OpenAi(more: ("computePool", Wire.Struct(("id", "lfcp-other")))), StepKind.Update,
+            "computePool.id (update)");
+        yield return Case("MovingSettingsOntoTheResourceWithTheSameValuesIsNoChange",
+            OpenAi(more: [("organization", Wire.Struct(("id", TestStack.Organization))), ("environment", Wire.Struct(("id", TestStack.Environment)))]), StepKind.Same);
+        yield return Case("AnIgnoredChangeIsNoChange", OpenAi(apiKey: "sk-rotated-2") with { IgnoreChanges = ["apiKey"] }, StepKind.Same);
+    }
+
+    [TestCaseSource(nameof(Changes))]
+    public async Task AChangeIsPlannedAndCarriedOutAsTheSchemaSays(ResourceGoal next, StepKind kind, string[] changes)
+    {
+        await Engine.UpAsync(OpenAi());
+        var before = Stack.Stored("chat")!;
+
+        var step = (await Engine.UpAsync(next)).Single();
+
+        Assert.That((step.Kind, step.Error), Is.EqualTo((kind, (string?)null)));
+        Assert.That(step.Changes, Is.EqualTo(changes));
+        if (kind == StepKind.Replace)
+            Assert.That(step.Note, Is.EqualTo("delete before replace"));
+        if (kind == StepKind.Update && changes[0].StartsWith("apiKey", StringComparison.Ordinal))
+            Assert.That(Stack.Stored("chat")!.ResourceVersion, Is.Not.EqualTo(before.ResourceVersion));
+        if (kind != StepKind.Replace)
+            Assert.That(Emulator.Stats.Snapshot().Method("POST"), Is.EqualTo(1), "nothing was created again");
+    }
+
+    [Test]
+    public async Task TheFlinkKeyMayMoveOntoTheResourceOrRotateInConfigWithoutAChange()
+    {
+        await Engine.UpAsync(OpenAi());
+        var onResource = OpenAi(more: ("credentials", Wire.Struct(("key", TestStack.FlinkKey), ("secret", Wire.Secret(Stack.FlinkSecret)))));
+        Assert.That((await Engine.PreviewAsync(onResource)).Single().Kind, Is.EqualTo(StepKind.Same));
+
+        var rotated = Stack.ProviderConfig();
+        rotated.Fields["flinkApiKey"] = Value.ForString("ROTATEDKEY");
+        Assert.That(await Engine.ConfigureAsync(rotated), Is.Empty);
+        Assert.That((await Engine.PreviewAsync(OpenAi())).Single().Kind, Is.EqualTo(StepKind.Same));
+    }
+
+    [Test]
+    public async Task ASwitchToAnotherCredentialGroupSendsOnlyTheNewGroup()
+    {
+        ResourceGoal Tools(params (string, object?)[] credentials) =>
+            new("tools", Wire.Struct([("displayName", "tools"), ("type", "MCP_SERVER"), ("endpoint", "https://mcp.example.com"), .. credentials]));
+        await Engine.UpAsync(Tools(("username", "u"), ("password", Wire.Secret(Secret("password")))));
+        Assert.That(Stack.Stored("tools")!.AuthType, Is.EqualTo("BASIC"));
+
+        var step = (await Engine.UpAsync(Tools(("bearerToken", Wire.Secret(Secret("bearer")))))).Single();
+
+        Assert.That(step.Kind, Is.EqualTo(StepKind.Update));
+        Assert.That(Stack.Stored("tools")!.AuthDataKeys, Is.EqualTo(new[] { "AUTH_TYPE", "BEARER_TOKEN" }));
+    }
+
+    [Test]
+    public async Task RefreshNoticesAConnectionDeletedOrChangedOutsidePulumi()
+    {
+        await Engine.UpAsync(OpenAi("gone"), OpenAi("drifted"));
+        Emulator.Store.Delete(new ConnectionKey(TestStack.Organization, TestStack.Environment, "gone"));
+        var stored = Stack.Stored("drifted")!;
+        Emulator.Store.Delete(stored.Key);
+        Emulator.Store.TryCreate(stored.Key, stored.ConnectionType, "https://api.openai.com/v2/chat", stored.AuthDataKind, stored.AuthData, out _);
+
+        var refresh = await Engine.RefreshAsync();
+
+        Assert.That(refresh.Single(s => s.Resource == "gone").Note, Is.EqualTo(MiniEngine.GoneNote));
+        Assert.That(Engine.State.ContainsKey("gone"), Is.False);
+        Assert.That(Wire.Text(Engine.State["drifted"].Inputs, "endpoint"), Is.EqualTo("https://api.openai.com/v2/chat"));
+        Assert.That((await Engine.PreviewAsync(OpenAi("drifted"))).Single().Kind, Is.EqualTo(StepKind.Replace), "the program's endpoint is set again");
+    }
+
+    [Test]
+    public async Task DestroyDeletesAndAConnectionAlreadyGoneIsNoError()
+    {
+        await Engine.UpAsync(OpenAi("a"), OpenAi("b"));
+        Emulator.Store.Delete(new ConnectionKey(TestStack.Organization, TestStack.Environment, "b"));
+
+        var destroy = await Engine.DestroyAsync();
+
+        Assert.That(destroy.Select(s => s.Error), Is.All.Null);
+        Assert.That(Emulator.Store.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task AnUpdateOfAConnectionDeletedOutsidePulumiSaysToRefresh()
+    {
+        await Engine.UpAsync(OpenAi());
+        Emulator.Store.Delete(new ConnectionKey(TestStack.Organization, TestStack.Environment, "chat"));
+
+        var step = (await Engine.UpAsync(OpenAi(apiKey: "sk-rotated-3"))).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.NotFound));
+        Assert.That(step.Error, Does.Contain("run `pulumi refresh` to drop it from the stack, then `pulumi up` to create it again"));
+    }
+
+    [Test]
+    public async Task CreatingOverAnExistingConnectionSaysHowToImportIt()
+    {
+        await Engine.UpAsync(OpenAi());
+        var other = new MiniEngine(Stack.Client, stack: "other");
+        Assert.That(await other.ConfigureAsync(Stack.ProviderConfig()), Is.Empty);
+
+        var step = (await other.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.AlreadyExists));
+        Assert.That(step.Error, Does.Contain($"pulumi import confluentflink:index:FlinkConnection chat {TestStack.IdOf("chat")}"));
+    }
+
+    [Test]
+    public async Task AConnectionCreatedByAnAttemptWhoseAnswerWasLostIsAdoptedWithTheProgramsCredentials()
+    {
+        Emulator.Faults.Set(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 503, CommitThenFailMethod = "POST" });
+
+        var step = (await Engine.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Error, Is.Null);
+        Assert.That(Emulator.Stats.Snapshot().Method("PUT"), Is.EqualTo(1), "the API masks credentials, so the adopted connection gets ours");
+        Assert.That(Engine.State["chat"].Id, Is.EqualTo(TestStack.IdOf("chat")));
+    }
+
+    [Test]
+    public async Task AnAdoptedConnectionWhoseCredentialsCannotBeSetIsRecordedAsHalfCreated()
+    {
+        Emulator.Faults.Set(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 503, CommitThenFailMethod = "POST", FailNext = 10, FailStatus = 400, FailMethod = "PUT" });
+
+        var step = (await Engine.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Error, Does.Contain("the connection exists, but setting its credentials failed"));
+        Assert.That(Engine.State["chat"].Id, Is.EqualTo(TestStack.IdOf("chat")), "recorded from ErrorResourceInitFailed, so the next up continues");
+        Assert.That(Wire.IsSecret(Engine.State["chat"].Outputs.Fields["apiKey"]), Is.True);
+    }
+
+    [Test]
+    public async Task ACreateWhoseOutcomeCannotBeFoundOutSaysTheConnectionMayExistAndHowToImportIt()
+    {
+        // The create commits but its answer is lost, and every lookup that would find out fails too.
+        Emulator.Faults.Set(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 503, CommitThenFailMethod = "POST", FailNext = 1000, FailMethod = "GET" });
+
+        var step = (await Engine.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.Unavailable));
+        Assert.That(step.Error, Does.Contain("may exist").And.Contain($"pulumi import confluentflink:index:FlinkConnection chat {TestStack.IdOf("chat")}"));
+    }
+
+    [Test]
+    public async Task ACustomTimeoutBoundsTheOperationAndIsNamed()
+    {
+        Emulator.Faults.Set(new FaultPlan { HoldNext = 10, HoldMs = 60_000 });
+
+        var step = (await Engine.UpAsync(OpenAi() with { CustomTimeoutSeconds = 2 })).Single();
+
+        Assert.That(step.Error, Does.Contain("did not finish within the 2 s custom timeout"));
+    }
+
+    [Test]
+    public async Task ARefusedKeyNamesItsIdWhereItCameFromAndTheKindOfKeyNeeded()
+    {
+        var wrong = Stack.ProviderConfig();
+        wrong.Fields["flinkApiSecret"] = Wire.Secret(Secret("wrong-secret"));
+        Assert.That(await Engine.ConfigureAsync(wrong), Is.Empty);
+
+        var step = (await Engine.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.Unauthenticated));
+        Assert.That(step.Error, Does.Contain($"Flink API key '{TestStack.FlinkKey}' (from the provider config `confluentflink:flinkApiKey`)")
+            .And.Contain("a Flink API key of that region is needed").And.Contain("FLINK_API_KEY/FLINK_API_SECRET"));
+    }
+
+    [Test]
+    public async Task AForbiddenKeyNamesItsIdAndThePermissionItsPrincipalLacks()
+    {
+        Emulator.Faults.Set(new FaultPlan { FailNext = 1, FailStatus = 403 });
+        Environment["FLINK_API_KEY"] = "ENVKEY";
+        var goal = OpenAi(more: ("credentials", Wire.Struct(("key", TestStack.FlinkKey), ("secret", Wire.Secret(Stack.FlinkSecret)))));
+
+        var step = (await Engine.UpAsync(goal)).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.PermissionDenied));
+        Assert.That(step.Error, Does.Contain($"The principal of the Flink API key '{TestStack.FlinkKey}' (from `credentials.key` on the resource)")
+            .And.Contain($"lacks the permission or role to manage Flink connections in organization {TestStack.Organization}, environment {TestStack.Environment}"));
+    }
+
+    /// <summary>(the phase the service reports, the severity under the resource, a phrase of the message).</summary>
+    [TestCase("INVALID_AUTH", LogSeverity.Warning, "the credentials were stored, but the service rejects them: fix them and run `pulumi up`")]
+    [TestCase("UNREACHABLE", LogSeverity.Warning, "check the endpoint")]
+    [TestCase("DEGRADED_SOMEHOW", LogSeverity.Info, "reports status DEGRADED_SOMEHOW")]
+    public async Task AStatusTheServiceCannotUseIsShownUnderTheResourceWithoutItsSecrets(string phase, LogSeverity severity, string phrase)
+    {
+        var key = Secret("rejected-key");
+        Emulator.StatusRules.Set([new StatusRule { CredentialValue = key, Phase = phase, Detail = "the service said no" }]);
+
+        var step = (await Engine.UpAsync(OpenAi(apiKey: key))).Single();
+        await Engine.DestroyAsync();
+
+        Assert.That(step.Error, Is.Null, "the connection exists, so the operation succeeds");
+        var about = await LogsAboutAsync("chat", "Deleted connection");
+        Assert.That(about.Where(l => l.Message.Contains(phase, StringComparison.Ordinal)).Select(l => (l.Severity, l.Message.Contains(phrase, StringComparison.Ordinal))),
+            Is.EqualTo(new[] { (severity, true) }));
+        Assert.That(about.Single(l => l.Message.Contains(phase, StringComparison.Ordinal)).Message, Does.Contain("the service said no").And.Contain("chat"));
+    }
+
+    [Test]
+    public async Task AReadyConnectionGivesNoStatusMessageAndAWarningGoesOnceTheKeyIsFixed()
+    {
+        var key = Secret("rejected-key");
+        Emulator.StatusRules.Set([new StatusRule { CredentialValue = key, Phase = "INVALID_AUTH" }]);
+        await Engine.UpAsync(OpenAi(apiKey: key));
+        await Engine.UpAsync(OpenAi());
+        await Engine.RefreshAsync();
+        await Engine.DestroyAsync();
+
+        var about = await LogsAboutAsync("chat", "Deleted connection");
+        Assert.That(about.Count(l => l.Severity == LogSeverity.Warning), Is.EqualTo(1), string.Join("\n", about.Select(l => l.Message)));
+    }
+
+    [Test]
+    public async Task EachRetryIsOneWarningUnderItsResource()
+    {
+        Emulator.Faults.Set(new FaultPlan { FailNext = 1, FailStatus = 503 });
+
+        await Engine.UpAsync(OpenAi());
+        await Engine.DestroyAsync();
+
+        var retries = (await LogsAboutAsync("chat", "Deleted connection")).Where(l => l.Message.Contains("retrying", StringComparison.Ordinal)).ToList();
+        Assert.That(retries.Select(r => (r.Severity, r.Message.Contains("POST") && r.Message.Contains("HTTP 503") && r.Message.Contains("attempt 2 of 3"))),
+            Is.EqualTo(new[] { (LogSeverity.Warning, true) }));
+    }
+
+    [Test]
+    public async Task CancelEndsACallInFlightAndACreateAlreadySentMayExist()
+    {
+        Emulator.Faults.Set(new FaultPlan { HoldNext = 1, HoldMs = 60_000 });
+        var up = Engine.UpAsync(OpenAi());
+        while (Emulator.Stats.Snapshot().Unanswered == 0) await Task.Delay(10);
+
+        await Stack.Client.CancelAsync(new Empty());
+        var step = (await up).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.Cancelled));
+        Assert.That(step.Error, Does.Contain("may exist").And.Contain("pulumi import"));
+        await RestartPluginAsync();
+    }
+
+    private static Struct Rename(Struct inputs, string name)
+    {
+        var renamed = inputs.Clone();
+        renamed.Fields["displayName"] = Value.ForString(name);
+        return renamed;
+    }
+
+    // The engine's Cancel ends the provider for good; the next test gets a fresh plugin.
+    private async Task RestartPluginAsync()
+    {
+        await StopStack();
+        await StartStack();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using ConfluentFlink.Harness;
+using Google.Protobuf;
+using Pulumirpc;
+using AutonamingMode = Pulumirpc.CheckRequest.Types.AutonamingOptions.Types.Mode;
+
+namespace ConfluentFlink.Provider.Tests;
+
+/// <summary>Connections without a name: generated as a native provider's are, kept, and replaced create-first.</summary>
+public sealed partial class NamingTests : ProviderTest
+{
+    private static ResourceGoal Unnamed(string resource = "summarizer", string endpoint = OpenAiEndpoint) =>
+        new(resource, Wire.Struct(("type", "OPENAI"), ("endpoint", endpoint), ("apiKey", Wire.Secret(OpenAiKey))));
+
+    private static string? NameIn(CheckResponse check) => Wire.Text(check.Inputs, "displayName");
+
+    [Test]
+    public async Task AGeneratedNameIsTheResourceNameAndSevenCharactersOfTheSeedAndIsRecordedAsGenerated()
+    {
+        var seed = ByteString.CopyFromUtf8("a seed");
+        var first = await Engine.CheckAsync("My_Summarizer", new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs, seed);
+        var again = await Engine.CheckAsync("My_Summarizer", new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs, seed);
+
+        Assert.That(NameIn(first), Does.Match("^my-summarizer-[a-z0-9]{7}$"));
+        Assert.That(NameIn(again), Is.EqualTo(NameIn(first)), "the same seed gives the same name");
+        Assert.That(first.Inputs.Fields["__defaults"].ListValue.Values.Select(v => v.StringValue), Is.EqualTo(new[] { "displayName" }));
+    }
+
+    [Test]
+    public async Task ALongResourceNameIsCutSoTheNameStaysValid()
+    {
+        var check = await Engine.CheckAsync(new string('x', 150), new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs);
+        Assert.That(NameIn(check)!.Length, Is.EqualTo(Catalog.Name.MaxLength));
+        Assert.That(check.Failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task AGeneratedNameIsKeptByLaterUpdatesAndReplacedCreateFirst()
+    {
+        await Engine.UpAsync(Unnamed());
+        var first = Wire.Text(Engine.State["summarizer"].Outputs, "displayName")!;
+        Assert.That((await Engine.UpAsync(Unnamed())).Single().Kind, Is.EqualTo(StepKind.Same));
+
+        var replace = (await Engine.UpAsync(Unnamed(endpoint: "https://api.openai.com/v1/responses"))).Single();
+
+        var second = Wire.Text(Engine.State["summarizer"].Outputs, "displayName")!;
+        Assert.That((replace.Kind, replace.Note), Is.EqualTo((StepKind.Replace, "create before delete")));
+        Assert.That(second, Is.Not.EqualTo(first).And.Match("^summarizer-[a-z0-9]{7}$"));
+        Assert.That((Stack.Stored(second) is not null, Stack.Stored(first) is null), Is.EqualTo((true, true)));
+    }
+
+    /// <summary>(the stack's autonaming mode, the name it proposes, the name used or the failure's phrase).</summary>
+    [TestCase(AutonamingMode.Propose, "team-chat-prod", "team-chat-prod")]
+    [TestCase(AutonamingMode.Propose, "Team_Chat", "team-chat")]
+    [TestCase(AutonamingMode.Enforce, "team.chat", "team.chat")]
+    [TestCase(AutonamingMode.Enforce, "Team_Chat", "the stack's autonaming configuration proposes the name 'Team_Chat', which is not a valid connection name")]
+    [TestCase(AutonamingMode.Disable, "", "displayName is required: the stack's autonaming configuration disables generated names")]
+    public async Task TheStacksAutonamingConfigurationIsHonoured(AutonamingMode mode, string proposed, string expected)
+    {
+        var check = await Engine.CheckAsync("chat", new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs,
+            autonaming: new CheckRequest.Types.AutonamingOptions { Mode = mode, ProposedName = proposed });
+
+        Assert.That(check.Failures.Count == 0 ? NameIn(check) : check.Failures.Single().Reason, Does.StartWith(expected));
+    }
+
+    [Test]
+    public async Task AProposedNameWithNothingValidLeftIsGeneratedFromTheSeed()
+    {
+        var check = await Engine.CheckAsync("chat", new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs,
+            autonaming: new CheckRequest.Types.AutonamingOptions { Mode = AutonamingMode.Propose, ProposedName = "___" });
+        Assert.That(NameIn(check), Does.Match("^[a-z0-9]{7}$"));
+    }
+
+    [Test]
+    public async Task TheProviderDeclaresItHonoursAutonaming()
+    {
+        var handshake = await Stack.Client.HandshakeAsync(new ProviderHandshakeRequest());
+        Assert.That(handshake.SupportsAutonamingConfiguration, Is.True);
+    }
+}

@@ -1,0 +1,190 @@
+using ConfluentFlink.FlinkApiEmulator.Faults;
+using ConfluentFlink.Harness;
+using ConfluentFlink.Provider.Protocol;
+using ConfluentFlink.Schema;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Pulumirpc;
+
+namespace ConfluentFlink.Provider.Tests;
+
+/// <summary>What the engine sees of the plugin beyond one resource's rules: its identity, its config, its wire encoding and its errors.</summary>
+public sealed class ProtocolTests : ProviderTest
+{
+    private const string Type = Tokens.FlinkConnection;
+
+    [Test]
+    public async Task ThePluginStatesTheSchemasVersionAndServesTheSchema()
+    {
+        var info = await Stack.Client.GetPluginInfoAsync(new Empty());
+        var schema = await Stack.Client.GetSchemaAsync(new GetSchemaRequest());
+        Assert.That(info.Version, Is.EqualTo(PackageSpec.Embedded.Version));
+        Assert.That(schema.Schema, Is.EqualTo(File.ReadAllText(RepoPaths.SchemaFile)));
+    }
+
+    /// <summary>(a config key, its value, a phrase of CheckConfig's failure on that key).</summary>
+    [TestCase("organizationId", "org-xyz123", "organizationId 'org-xyz123' is not of the form a UUID")]
+    [TestCase("environmentId", "lfcp-1", "environmentId 'lfcp-1' is not of the form `env-`")]
+    [TestCase("flinkRestEndpoint", "https://flink.us-east-1.aws.confluent.cloud/sql/v1", "use the bare regional endpoint")]
+    [TestCase("flinkApiKey", 42, "flinkApiKey must be a string")]
+    [TestCase("maxRetries", 11, "maxRetries must be a whole number from 0 to 10")]
+    [TestCase("maxRetries", 2.5, "maxRetries must be a whole number from 0 to 10")]
+    [TestCase("maxRetries", "many", "maxRetries must be a whole number from 0 to 10")]
+    public async Task AMalformedConfigValueFailsOnItsKey(string key, object value, string phrase)
+    {
+        var config = Stack.ProviderConfig();
+        config.Fields[key] = Wire.ToValue(value);
+
+        var failures = await Engine.ConfigureAsync(config);
+
+        Assert.That(failures.Select(f => (f.Property, f.Reason.Contains(phrase, StringComparison.Ordinal))), Is.EqualTo(new[] { (key, true) }));
+    }
+
+    [Test]
+    public async Task MaxRetriesMayBeAStringAsPulumiConfigStoresIt()
+    {
+        var config = Stack.ProviderConfig();
+        config.Fields["maxRetries"] = Value.ForString("0");
+        Assert.That(await Engine.ConfigureAsync(config), Is.Empty);
+        Emulator.Faults.Set(new FaultPlan { FailNext = 1, FailStatus = 503 });
+
+        var step = (await Engine.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Status, Is.EqualTo(StatusCode.Unavailable), "no retry: maxRetries 0");
+    }
+
+    [Test]
+    public async Task ASecretConfigKeySetInPlainIsKeptSecretAndAChangedKeyIsAnUpdate()
+    {
+        var config = Stack.ProviderConfig();
+        config.Fields["flinkApiSecret"] = Value.ForString(Stack.FlinkSecret);
+        var checkedConfig = await Stack.Client.CheckConfigAsync(new CheckRequest { Urn = "", Olds = new Struct(), News = config });
+        Assert.That(Wire.IsSecret(checkedConfig.Inputs.Fields["flinkApiSecret"]), Is.True);
+
+        var changed = config.Clone();
+        changed.Fields["environmentId"] = Value.ForString("env-other1");
+        var diff = await Stack.Client.DiffConfigAsync(new DiffRequest { Urn = "", Olds = config, OldInputs = config, News = changed });
+        Assert.That((diff.Changes, diff.Diffs.Single(), diff.Replaces.Count), Is.EqualTo((DiffResponse.Types.DiffChanges.DiffSome, "environmentId", 0)));
+    }
+
+    [Test]
+    public async Task AnEngineThatSendsOnlyConfigVariablesStillConfiguresTheProvider()
+    {
+        var request = new ConfigureRequest();
+        foreach (var (key, value) in Stack.ProviderConfig().Fields.Where(f => f.Value.KindCase == Value.KindOneofCase.StringValue))
+            request.Variables[$"confluentflink:config:{key}"] = value.StringValue;
+        Environment["FLINK_API_SECRET"] = Stack.FlinkSecret;
+        await Stack.Client.ConfigureAsync(request);
+
+        Assert.That((await Engine.UpAsync(OpenAi())).Single().Error, Is.Null);
+    }
+
+    [Test]
+    public void AConfigTheProviderCannotUseIsRefusedByConfigure()
+    {
+        var config = Stack.ProviderConfig();
+        config.Fields["organizationId"] = Value.ForString("org-1");
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await Stack.Client.ConfigureAsync(new ConfigureRequest { Args = config }));
+        Assert.That((failure!.StatusCode, failure.Status.Detail), Is.EqualTo((StatusCode.InvalidArgument,
+            "invalid provider configuration: organizationId 'org-1' is not of the form a UUID (e.g. 1111aaaa-11aa-11aa-11aa-111111aaaaaa)")));
+    }
+
+    /// <summary>(the call's type token or URN, the phrase of the error).</summary>
+    [TestCase("confluentflink:index:Other", "urn:pulumi:dev::p::confluentflink:index:Other::x", "unknown resource type 'confluentflink:index:Other'; this provider manages confluentflink:index:FlinkConnection")]
+    [TestCase("", "not-a-urn", "malformed resource URN 'not-a-urn'")]
+    public void ACallForAResourceThisProviderDoesNotManageIsRefused(string type, string urn, string message)
+    {
+        var failure = Assert.ThrowsAsync<RpcException>(async () =>
+            await Stack.Client.CheckAsync(new CheckRequest { Type = type, Urn = urn, Olds = new Struct(), News = new Struct() }));
+        Assert.That((failure!.StatusCode, failure.Status.Detail), Is.EqualTo((StatusCode.InvalidArgument, message)));
+    }
+
+    [Test]
+    public async Task OlderEnginesThatSendOnlyTheUrnAreServed()
+    {
+        var check = await Stack.Client.CheckAsync(new CheckRequest { Urn = Engine.Urn("chat"), Olds = new Struct(), News = OpenAi().Inputs });
+        Assert.That(check.Failures, Is.Empty);
+    }
+
+    /// <summary>Pulumi's wire forms of secrets and unknowns, including the engine's typed unknowns and output values.</summary>
+    [TestCase("1c4a061d-8072-4f0a-a4cb-0ff528b18fe7")]
+    [TestCase("dd056dcd-154b-4c76-9bd3-c8f88648b5ff")]
+    public async Task EveryUnknownSentinelOfTheEngineReadsAsNotKnownYet(string sentinel)
+    {
+        var inputs = OpenAi().Inputs.Clone();
+        inputs.Fields["endpoint"] = Value.ForString(sentinel);
+        Assert.That(await FailuresAsync(inputs), Is.Empty);
+    }
+
+    [Test]
+    public async Task AnOutputValueCarriesItsSecretnessAndItsKnownness()
+    {
+        Value Output(Value? value, bool secret)
+        {
+            var output = new Struct { Fields = { [StructCodec.SignatureKey] = Value.ForString(StructCodec.OutputValueSignature), ["secret"] = Value.ForBool(secret) } };
+            if (value is not null) output.Fields["value"] = value;
+            return Value.ForStruct(output);
+        }
+        var inputs = OpenAi().Inputs.Clone();
+        inputs.Fields["apiKey"] = Output(Value.ForString(OpenAiKey), secret: true);
+        inputs.Fields["endpoint"] = Output(null, secret: false);
+
+        var check = await Engine.CheckAsync("chat", new Struct(), inputs);
+
+        Assert.That(check.Failures, Is.Empty);
+        Assert.That(Wire.IsSecret(check.Inputs.Fields["apiKey"]), Is.True);
+        Assert.That(check.Inputs.Fields["endpoint"].StringValue, Is.EqualTo(StructCodec.UnknownSentinel));
+    }
+
+    [TestCase("c44067f5952c0a294b673a41bacd8c17", "asset")]
+    [TestCase("5cf8f73096256a8f31e491e813e4eb8e", "resource reference")]
+    public void AnAssetOrAResourceReferenceIsTheUsersMistakeNamingItsProperty(string signature, string kind)
+    {
+        var inputs = OpenAi().Inputs.Clone();
+        inputs.Fields["endpoint"] = Value.ForStruct(new Struct { Fields = { [StructCodec.SignatureKey] = Value.ForString(signature) } });
+
+        var failure = Assert.ThrowsAsync<RpcException>(() => Engine.CheckAsync("chat", new Struct(), inputs));
+
+        Assert.That((failure!.StatusCode, failure.Status.Detail), Is.EqualTo((StatusCode.InvalidArgument,
+            $"endpoint holds a value of kind '{kind}', which the confluentflink provider does not accept: use plain values")));
+    }
+
+    [Test]
+    public async Task AValueTheRequestMarkedSecretIsMaskedWhereverAnErrorQuotesIt()
+    {
+        var name = Secret("secret-name").ToLowerInvariant();
+        Emulator.Store.TryCreate(new FlinkApiEmulator.Store.ConnectionKey(TestStack.Organization, TestStack.Environment, name), "OPENAI", OpenAiEndpoint,
+            "PlaintextProvider", "{}", out _);
+        // Create without Check, which refuses a secret name: the API itself refuses the duplicate and quotes the name.
+        var inputs = Stack.OnResource(OpenAi(name).Inputs);
+        inputs.Fields["displayName"] = Wire.Secret(name);
+
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await Stack.Client.CreateAsync(new CreateRequest { Urn = Engine.Urn(name), Type = Type, Properties = inputs }));
+
+        Assert.That(failure!.StatusCode, Is.EqualTo(StatusCode.AlreadyExists));
+        Assert.That(failure.Status.Detail, Does.Contain("[secret]").And.Not.Contain(name));
+    }
+
+    [Test]
+    public async Task ASecretTheProviderReadsFromItsEnvironmentIsMaskedInItsErrors()
+    {
+        var held = Secret("held");
+        (Environment["FLINK_API_SECRET"], Environment["API_KEY"], Environment["IMPORT_CONFLUENT_ENVIRONMENT_ID"]) = (held, "k", held);
+
+        var import = await Engine.ImportAsync(OpenAi(), TestStack.IdOf("chat"));
+
+        Assert.That(import.Error, Does.Contain("IMPORT_CONFLUENT_ENVIRONMENT_ID is '[secret]'").And.Not.Contain(held));
+    }
+
+    [Test]
+    public async Task AnErrorQuotingAHugeInputIsCutToStayReadable()
+    {
+        var inputs = OpenAi().Inputs.Clone();
+        inputs.Fields["type"] = Value.ForString(new string('Q', 100_000));
+
+        var failures = await FailuresAsync(inputs);
+
+        Assert.That(failures["type"].Length, Is.LessThan(1000));
+        Assert.That(failures["type"], Does.Contain("QQQ...").And.Contain("use one of OPENAI"));
+    }
+}
