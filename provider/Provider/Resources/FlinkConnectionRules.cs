@@ -102,7 +102,8 @@ public static class FlinkConnectionRules
             {
                 var fields = type.Properties.Select(f => f.WireName).ToList();
                 var example = "{ " + string.Join(", ", fields.Select(f => $"{f}: \"...\"")) + " }";
-                if (value is not ObjectValue obj)
+                var obj = value as ObjectValue;
+                if (obj is null)
                 {
                     yield return new CheckFailure(property.WireName, $"{property.WireName} must be an object {example}, not {Describe(value)}");
                     continue;
@@ -145,7 +146,8 @@ public static class FlinkConnectionRules
                                                 "which Pulumi always shows in plain: pass it as a plain value");
 
         // A type off only by case still says which credentials are meant, so those are checked too.
-        if (args.Type.Value is not { } typeName || Catalog.Find(typeName.ToUpperInvariant()) is not { } type)
+        var type = args.Type.Value is { } typeName ? Catalog.Find(typeName.ToUpperInvariant()) : null;
+        if (type is null)
             yield break;
         bool Given(string property) => args.Credentials.Any(c => c.Key.TopLevelProperty == property && c.Value.IsGiven);
         foreach (var property in Catalog.AuthDataProperties.Where(p => Given(p) && !type.Accepts(p)))
