@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make dist`: the files of a release, in dist/. One archive per platform, named as the engine looks it up in the
 # GitHub release that schema.json's pluginDownloadURL points at, with only the executable at its root; the debug
-# symbols in an archive of their own; a sha256sum line beside each archive. The version is schema.json's.
+# symbols in an archive of their own; a sha256sum line beside each archive. The version is schema.json's. The Python
+# SDK's sdist and wheel go to dist/python/, apart from the plugin's files.
 # How each platform is compiled (Native AOT for this machine's, trimmed single-file elsewhere) is the provider
 # project's choice; see its RuntimeIdentifier property groups.
 set -euo pipefail
@@ -36,4 +37,9 @@ for entry in "${platforms[@]}"; do
 done
 tar -czf "$dist/$name-v$version-symbols.tar.gz" --owner=0 --group=0 --numeric-owner -C "$work/symbols" $(ls "$work/symbols")
 (cd "$dist" && for archive in *.tar.gz; do sha256sum "$archive" > "$archive.sha256"; done)
-ls -l "$dist"
+
+# The Python SDK's packages, for PyPI (`twine upload dist/python/*`): an sdist and a wheel of sdk/python.
+echo "=== python SDK"
+bash release/python-package.sh "$dist/python"
+
+ls -lR "$dist"
