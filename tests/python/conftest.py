@@ -151,6 +151,8 @@ def run_program(tmp_path_factory, runtime, fallbacks, installed_sdk):
             "program": str(scenario.program), "project": scenario.project, "stack": scenario.stack,
             "config": scenario.config, "secretKeys": list(scenario.secret_keys)}))
         path = [str(installed_sdk), str(fallbacks)] + ([str(runtime.path)] if runtime.path else [])
+        # Where the interpreter's own pulumi may come from.
+        path += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
         env = {k: v for k, v in os.environ.items() if k not in PROVIDER_VARIABLES and not k.startswith("PULUMI_")}
         env.update(scenario.environment, PYTHONPATH=os.pathsep.join(path), PYTHONDONTWRITEBYTECODE="1")
         ran = subprocess.run([sys.executable, str(HERE / "mock_program.py"), str(scenario_file), str(record_file)],

@@ -9,6 +9,8 @@ namespace ConfluentFlink.SdkGen.Python;
 /// </summary>
 public sealed class EnumEmitter(PyContext ctx)
 {
+    public const string Module = "_enums";
+
     public GeneratedFile? Emit()
     {
         var enums = ctx.Package.EnumTypes;
@@ -32,6 +34,6 @@ public sealed class EnumEmitter(PyContext ctx)
                 DocString.Write(w, DocString.Filtered(m.Description), "    ");
             }
         }
-        return new GeneratedFile($"{ctx.PackageName}/_enums.py", w.ToString());
+        return new GeneratedFile($"{ctx.PackageName}/{Module}.py", w.ToString());
     }
 }

@@ -11,7 +11,8 @@ namespace ConfluentFlink.SdkGen.Python;
 public sealed class InitEmitter(PyContext ctx)
 {
     /// <param name="modules">The package's modules whose names it re-exports (<c>_enums</c>, resources, functions, <c>provider</c>).</param>
-    public GeneratedFile Emit(IEnumerable<string> modules)
+    /// <param name="typeModules">The modules of object types that were generated (<c>_inputs</c>, <c>outputs</c>).</param>
+    public GeneratedFile Emit(IEnumerable<string> modules, IReadOnlyCollection<string> typeModules)
     {
         var p = ctx.Package;
         var w = PyFile.Plain();
@@ -19,8 +20,8 @@ public sealed class InitEmitter(PyContext ctx)
         w.Line("import typing");
         w.Line("# Export this package's modules as members:");
         foreach (var module in modules.Order(StringComparer.Ordinal)) w.Line($"from .{module} import *");
-        if (ctx.ArgsTypes.Count > 0 || ctx.Uses.PlainInputs.Count > 0) w.Line(PyContext.InputsImport);
-        if (ctx.Uses.Outputs.Count > 0) w.Line(PyContext.OutputsImport);
+        if (typeModules.Contains(ObjectTypesEmitter.InputsModule)) w.Line(PyContext.InputsImport);
+        if (typeModules.Contains(ObjectTypesEmitter.OutputsModule)) w.Line(PyContext.OutputsImport);
         if (p.ConfigVariables.Count > 0)
         {
             w.Lines(

@@ -9,6 +9,9 @@ namespace ConfluentFlink.SdkGen.Python;
 /// </summary>
 public sealed class ObjectTypesEmitter(PyContext ctx)
 {
+    public const string InputsModule = "_inputs";
+    public const string OutputsModule = "outputs";
+
     public IEnumerable<GeneratedFile> EmitAll()
     {
         var classes = new ClassEmitter(ctx);
@@ -26,7 +29,7 @@ public sealed class ObjectTypesEmitter(PyContext ctx)
                 classes.Dict(w, c);
                 classes.Class(w, c);
             }
-            yield return new GeneratedFile($"{ctx.PackageName}/_inputs.py", w.ToString());
+            yield return new GeneratedFile($"{ctx.PackageName}/{InputsModule}.py", w.ToString());
         }
 
         var resourceOutputs = ctx.Uses.States.Select(t => t.Token).ToHashSet(StringComparer.Ordinal);
@@ -40,7 +43,7 @@ public sealed class ObjectTypesEmitter(PyContext ctx)
             PyFile.All(w, outputs.Select(c => c.Name).ToList());
             w.Line();
             foreach (var c in outputs) classes.Class(w, c);
-            yield return new GeneratedFile($"{ctx.PackageName}/outputs.py", w.ToString());
+            yield return new GeneratedFile($"{ctx.PackageName}/{OutputsModule}.py", w.ToString());
         }
     }
 

@@ -6,9 +6,9 @@ namespace ConfluentFlink.SdkGen.Python;
 /// <summary>What every Python emitter needs: the package, its type hints, and which classes each use of an object type needs.</summary>
 public sealed class PyContext(PackageSpec package)
 {
-    public const string InputsImport = "from ._inputs import *";
-    public const string OutputsImport = "from . import outputs";
-    public const string EnumsImport = "from ._enums import *";
+    public const string InputsImport = "from ." + ObjectTypesEmitter.InputsModule + " import *";
+    public const string OutputsImport = "from . import " + ObjectTypesEmitter.OutputsModule;
+    public const string EnumsImport = "from ." + EnumEmitter.Module + " import *";
 
     public PackageSpec Package { get; } = package;
     public PyTypes Types { get; } = new(package);

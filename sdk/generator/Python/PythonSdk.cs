@@ -15,13 +15,16 @@ public static class PythonSdk
         modules.Add(new ResourceEmitter(ctx).EmitProvider());
         if (new EnumEmitter(ctx).Emit() is { } enums) modules.Add(enums);
 
-        var files = new List<GeneratedFile>(modules);
-        // The package re-exports what these modules declare; the type modules and config are imported on their own terms.
-        files.Add(new InitEmitter(ctx).Emit(modules.Select(m => Path.GetFileNameWithoutExtension(m.Path))));
-        files.AddRange(new ObjectTypesEmitter(ctx).EmitAll());
+        var typeModules = new ObjectTypesEmitter(ctx).EmitAll().ToList();
+
+        var files = modules.Concat(typeModules).ToList();
+        // The package re-exports what the modules declare; the type modules and config are imported on their own terms.
+        files.Add(new InitEmitter(ctx).Emit(modules.Select(ModuleName), typeModules.Select(ModuleName).ToList()));
         files.AddRange(new ConfigEmitter(ctx).EmitAll());
         files.Add(new UtilitiesEmitter(ctx).Emit());
         files.AddRange(new PackageFilesEmitter(ctx).EmitAll());
         return files;
     }
+
+    private static string ModuleName(GeneratedFile file) => Path.GetFileNameWithoutExtension(file.Path);
 }
