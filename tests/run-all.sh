@@ -40,7 +40,7 @@ if [ -n "$python" ]; then
     tee "$results/python.log" | grep -E '^(FAILED|ERROR|SKIPPED) |^[0-9]+ (passed|failed|skipped|error)|^no tests ran' || true
   count_junit "$results/python.xml"
 else
-  skip_suite python "$(IFS=';'; echo "${reasons[*]}")"
+  skip_suite python "$(printf '%s; ' "${reasons[@]}" | sed 's/; $//')"
 fi
 
 finish "$results"

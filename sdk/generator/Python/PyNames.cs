@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using ConfluentFlink.SdkGen.Model;
 using ConfluentFlink.SdkGen.Naming;
 using ConfluentFlink.Schema;
 
@@ -104,7 +105,7 @@ public static partial class PyNames
     /// </summary>
     public static string EnumMember(EnumMemberSpec member, string enumName)
     {
-        var name = member.Name.Length > 0 ? member.Name : member.Value;
+        var name = ShortEnumName.Expand(member.Name.Length > 0 ? member.Name : member.Value);
         if (name.Length == 1 && !IsIdentifierStart(name[0]))
             throw new SchemaException($"enum {enumName}: member name '{name}' is not a valid identifier");
         var upper = ValidIdentifier(Snake(name).ToUpperInvariant());
