@@ -21,6 +21,7 @@ import pytest
 
 import prerequisites
 import repository
+from mock_program import Scenario
 
 HERE = Path(__file__).resolve().parent
 SDK_VARIABLE = "PULUMI_PYTHON_SDK"
@@ -42,17 +43,6 @@ class Runtime:
 class ReleaseFiles:
     wheel: Path
     sdist: Path
-
-
-@dataclasses.dataclass(frozen=True)
-class Scenario:
-    """A program to run under the mocks, with the stack configuration and environment it runs with."""
-    program: Path
-    project: str
-    config: dict = dataclasses.field(default_factory=dict)
-    secret_keys: tuple = ()
-    environment: dict = dataclasses.field(default_factory=dict)
-    stack: str = "test"
 
 
 @pytest.fixture(scope="session")
@@ -147,9 +137,7 @@ def run_program(tmp_path_factory, runtime, fallbacks, installed_sdk):
     def run(scenario: Scenario) -> dict:
         work = tmp_path_factory.mktemp("run")
         scenario_file, record_file = work / "scenario.json", work / "record.json"
-        scenario_file.write_text(json.dumps({
-            "program": str(scenario.program), "project": scenario.project, "stack": scenario.stack,
-            "config": scenario.config, "secretKeys": list(scenario.secret_keys)}))
+        scenario_file.write_text(json.dumps(scenario.to_json()))
         path = [str(installed_sdk), str(fallbacks)] + ([str(runtime.path)] if runtime.path else [])
         # Where the interpreter's own pulumi may come from.
         path += [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]

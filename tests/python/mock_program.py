@@ -2,17 +2,21 @@
 Runs a Pulumi Python program on Pulumi's own runtime with its mocks, in a process of its own, and writes what the
 runtime sent the engine as JSON: each RegisterResource, ReadResource and Invoke request as the mock monitor received
 it (the serialized Struct with its secret signatures, the options: additionalSecretOutputs, replaceOnChanges, version,
-pluginDownloadURL, provider), the state the mocks answered with, and the stack's exports, resolved, with their
-secretness.
+pluginDownloadURL, provider), and the stack's exports, resolved, with their secretness.
 
     python3 mock_program.py SCENARIO.json RECORD.json
 
 SCENARIO names the program, the project and stack, the stack configuration and which keys are secret. The canned
 backend below stands in for the provider; the tests read it too, to know what the program should get back.
 """
+import dataclasses
 import json
 import runpy
 import sys
+from pathlib import Path
+
+# The programs the tests run, besides the examples.
+PROGRAMS = Path(__file__).resolve().parent / "programs"
 
 # What the mock "provider" holds: the connections getFlinkConnections lists.
 CONNECTIONS = [
@@ -26,6 +30,22 @@ CONNECTIONS = [
 
 # The outputs the provider computes for every connection.
 COMPUTED = {"apiVersion": "sql/v1", "kind": "Connection", "status": {"phase": "READY"}}
+
+
+@dataclasses.dataclass(frozen=True)
+class Scenario:
+    """A program to run under the mocks, with the stack configuration and environment it runs with."""
+    program: Path
+    project: str
+    config: dict = dataclasses.field(default_factory=dict)
+    secret_keys: tuple = ()
+    environment: dict = dataclasses.field(default_factory=dict)
+    stack: str = "test"
+
+    def to_json(self) -> dict:
+        """The SCENARIO file's content; the environment is the process's own."""
+        return {"program": str(self.program), "project": self.project, "stack": self.stack,
+                "config": self.config, "secretKeys": list(self.secret_keys)}
 
 
 def generated_name(resource_name: str) -> str:
@@ -42,7 +62,7 @@ def main(scenario_path: str, record_path: str) -> None:
     with open(scenario_path, encoding="utf-8") as f:
         scenario = json.load(f)
 
-    record = {"registrations": [], "reads": [], "invokes": [], "states": {}, "exports": {}}
+    record = {"registrations": [], "reads": [], "invokes": [], "exports": {}}
 
     def struct(message) -> dict:
         return json_format.MessageToDict(message, preserving_proto_field_name=True)
@@ -59,7 +79,6 @@ def main(scenario_path: str, record_path: str) -> None:
                 return f"{args.name}-id", dict(args.inputs)
             state = {**args.inputs, **COMPUTED}
             state.setdefault("displayName", generated_name(args.name))
-            record["states"][args.name] = state
             return args.resource_id or f"{args.name}-id", state
 
         def call(self, args: pulumi.runtime.MockCallArgs):

@@ -7,9 +7,9 @@ import re
 import pytest
 
 import repository
-from conftest import HERE, Scenario
+from mock_program import PROGRAMS, Scenario
 
-PROGRAM = HERE / "programs" / "config_program.py"
+PROGRAM = PROGRAMS / "config_program.py"
 
 
 def python_name(key: str) -> str:

@@ -8,8 +8,8 @@ import pytest
 
 import mock_program
 import repository
-from conftest import Scenario
-from test_sdk_on_pulumi_runtime import is_secret, plain, registration
+from mock_program import Scenario
+from wire import at, is_secret, plain, registration
 
 EXAMPLE = repository.ROOT / "examples" / "python"
 CONFIG_SET = re.compile(r"^pulumi config set (?P<secret>--secret )?(?P<key>\S+)", re.MULTILINE)
@@ -54,9 +54,7 @@ def test_the_program_registers_an_openai_and_an_mcp_connection(run):
     ("tools", "oauth.clientSecret", "mcpClientSecret"),
 ])
 def test_each_credential_is_sent_as_a_secret_with_its_config_value(run, name, path, config_key):
-    sent = registration(run, name)["object"]
-    for key in path.split("."):
-        sent = sent[key]
+    sent = at(registration(run, name)["object"], path)
 
     assert is_secret(sent)
     assert plain(sent) == readme_config()[0][f"{project_name()}:{config_key}"]

@@ -7,11 +7,8 @@ import pytest
 
 import mock_program
 import repository
-from conftest import HERE, Scenario
-
-# How Pulumi's wire format marks a secret: {SIG_KEY: SECRET_SIG, "value": ...}.
-SIG_KEY = "4dabf18193072939515e22adb298388d"
-SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
+from mock_program import PROGRAMS, Scenario
+from wire import at, is_secret, plain, registration
 
 PROJECT = "sdk-python"
 SECRET_CONFIG = {
@@ -26,28 +23,8 @@ CONNECTIONS = ["openai", "rest", "mcp", "bedrock"]
 
 @pytest.fixture(scope="module")
 def run(run_program) -> dict:
-    return run_program(Scenario(program=HERE / "programs" / "sdk_program.py", project=PROJECT,
+    return run_program(Scenario(program=PROGRAMS / "sdk_program.py", project=PROJECT,
                                 config=SECRET_CONFIG, secret_keys=tuple(SECRET_CONFIG), environment=ENVIRONMENT))
-
-
-def registration(run: dict, name: str) -> dict:
-    found = [r for r in run["registrations"] if r["name"] == name]
-    assert len(found) == 1, f"{name} registered {len(found)} times"
-    return found[0]
-
-
-def at(value: dict, path: str):
-    for key in path.split("."):
-        value = value[key]
-    return value
-
-
-def is_secret(value) -> bool:
-    return isinstance(value, dict) and value.get(SIG_KEY) == SECRET_SIG
-
-
-def plain(value):
-    return value["value"] if is_secret(value) else value
 
 
 def sdk_class(name: str) -> str:
