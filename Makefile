@@ -51,7 +51,7 @@ dist-test: dist
 	bash tests/run-dist-tests.sh
 
 sdk:
-	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --dotnet sdk/dotnet --nodejs sdk/nodejs
+	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --dotnet sdk/dotnet --nodejs sdk/nodejs --python sdk/python
 
 test: provider emulator-bin
 	bash tests/run-all.sh

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `make dist`: the files of a release, in dist/. One archive per platform, named as the engine looks it up in the
 # GitHub release that schema.json's pluginDownloadURL points at, with only the executable at its root; the debug
-# symbols in an archive of their own; the TypeScript SDK's npm tarball; a sha256sum line beside each archive. The
-# version is schema.json's.
+# symbols in an archive of their own; a sha256sum line beside each archive. The version is schema.json's. The SDKs'
+# packages (the TypeScript SDK's npm tarball, the Python SDK's sdist and wheel) go to dist/sdk/, apart from the plugin's.
 # How each platform is compiled (Native AOT for this machine's, trimmed single-file elsewhere) is the provider
 # project's choice; see its RuntimeIdentifier property groups.
 set -euo pipefail
@@ -36,10 +36,11 @@ for entry in "${platforms[@]}"; do
   echo "$platform: $(du -h "$dist/$name-v$version-$platform.tar.gz" | cut -f1) in $((SECONDS - start)) s"
 done
 tar -czf "$dist/$name-v$version-symbols.tar.gz" --owner=0 --group=0 --numeric-owner -C "$work/symbols" $(ls "$work/symbols")
+(cd "$dist" && for archive in *.tar.gz; do sha256sum "$archive" > "$archive.sha256"; done)
 
-# The TypeScript SDK as an npm tarball, for `npm publish` (release/npm-package.sh, which also runs alone).
-echo "=== npm package"
-bash release/npm-package.sh "$dist"
+# The SDKs as packages: the npm tarball for `npm publish`, the sdist and wheel for `twine upload` (each script also runs alone).
+echo "=== SDK packages"
+bash release/npm-package.sh "$dist/sdk"
+bash release/python-package.sh "$dist/sdk"
 
-(cd "$dist" && for archive in *.tar.gz *.tgz; do sha256sum "$archive" > "$archive.sha256"; done)
-ls -l "$dist"
+ls -lR "$dist"

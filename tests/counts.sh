@@ -43,7 +43,29 @@ count_tap() {
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + s))
 }
 
-# Names every skipped NUnit test of the TRX files in RESULTS, with the reason it gave.
+# Adds the counters of a JUnit XML file, as `pytest --junitxml` writes it. A run that leaves no file counts as one
+# failed test.
+count_junit() {
+  local xml=$1 counters total failures skips
+  if [ ! -f "$xml" ]; then failed=$((failed + 1)); return; fi
+  counters=$(grep -o '<testsuite [^>]*' "$xml")
+  total=$(sum_of "$counters" tests) failures=$(sum_of "$counters" failures errors) skips=$(sum_of "$counters" skipped)
+  passed=$((passed + total - failures - skips)); failed=$((failed + failures)); skipped=$((skipped + skips))
+}
+
+junit_skipped_results() { # JUnit XML: each skipped test case, with its skipped element, on a line of its own
+  tr -d '\n' <"$1" | sed 's/<testcase /\n&/g' | grep -E '^<testcase [^>]*>[[:space:]]*<skipped'
+}
+
+# A whole suite that could not run: counted as one skipped test, named with REASON in the closing list.
+skipped_suites=()
+skip_suite() {
+  local name=$1 reason=$2
+  skipped=$((skipped + 1)); skipped_suites+=("  $name: $reason")
+  echo "$name: skipped: $reason"
+}
+
+# Names every skipped test of the TRX and JUnit files in RESULTS and every skipped suite, with the reason given.
 list_skipped() {
   local results=$1
   [ "$skipped" -gt 0 ] || return 0
@@ -53,6 +75,14 @@ list_skipped() {
     local project; project=$(basename "$trx" .trx)
     skipped_results "$trx" | sed -E "s/.*testName=\"([^\"]*)\".*<Message>([^<]*)<\/Message>.*/  $project: \1: \2/; t; s/.*testName=\"([^\"]*)\".*/  $project: \1/"
   done
+  for xml in "$results"/*.xml; do
+    [ -f "$xml" ] || continue
+    local suite; suite=$(basename "$xml" .xml)
+    junit_skipped_results "$xml" |
+      sed -E "s/^<testcase [^>]*classname=\"([^\"]*)\" [^>]*name=\"([^\"]*)\"[^>]*>[[:space:]]*<skipped [^>]*message=\"([^\"]*)\".*/  $suite: \1.\2: \3/" |
+      sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g'
+  done
+  if [ ${#skipped_suites[@]} -gt 0 ]; then printf '%s\n' "${skipped_suites[@]}"; fi
 }
 
 # Writes RESULTS/summary.txt and prints the closing line; succeeds when nothing failed and something passed.

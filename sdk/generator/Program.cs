@@ -5,16 +5,22 @@ using ConfluentFlink.Schema;
 var schemaOption = new Option<FileInfo>("--schema") { Description = "Path of the Pulumi package schema (schema.json).", Required = true };
 var dotnetOption = new Option<DirectoryInfo?>("--dotnet") { Description = "Folder to write the C# SDK to (e.g. sdk/dotnet)." };
 var nodejsOption = new Option<DirectoryInfo?>("--nodejs") { Description = "Folder to write the TypeScript SDK to (e.g. sdk/nodejs)." };
-var command = new RootCommand("Generates the C# and TypeScript SDKs of a Pulumi package from its schema.") { schemaOption, dotnetOption, nodejsOption };
+var pythonOption = new Option<DirectoryInfo?>("--python") { Description = "Folder to write the Python SDK to (e.g. sdk/python)." };
+var command = new RootCommand("Generates the C#, TypeScript and Python SDKs of a Pulumi package from its schema.") { schemaOption, dotnetOption, nodejsOption, pythonOption };
 command.SetAction(parse =>
 {
     var schema = parse.GetValue(schemaOption)!;
-    var targets = new[] { (SdkLanguage.DotNet, parse.GetValue(dotnetOption)), (SdkLanguage.NodeJs, parse.GetValue(nodejsOption)) }
+    var targets = new[]
+        {
+            (SdkLanguage.DotNet, parse.GetValue(dotnetOption)),
+            (SdkLanguage.NodeJs, parse.GetValue(nodejsOption)),
+            (SdkLanguage.Python, parse.GetValue(pythonOption)),
+        }
         .Where(t => t.Item2 is not null)
         .ToList();
     if (targets.Count == 0)
     {
-        Console.Error.WriteLine("error: name at least one output folder (--dotnet, --nodejs)");
+        Console.Error.WriteLine("error: name at least one output folder (--dotnet, --nodejs, --python)");
         return 2;
     }
     try

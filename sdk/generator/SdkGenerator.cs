@@ -8,6 +8,7 @@ public enum SdkLanguage
 {
     DotNet,
     NodeJs,
+    Python,
 }
 
 /// <summary>Schema in, SDK files out (relative path → content), in memory so tests can compare without touching disk.</summary>
@@ -21,6 +22,7 @@ public static class SdkGenerator
         {
             SdkLanguage.DotNet => CSharp.CSharpSdk.Files(package),
             SdkLanguage.NodeJs => NodeJs.NodeJsSdk.Files(package),
+            SdkLanguage.Python => Python.PythonSdk.Files(package),
             _ => throw new ArgumentOutOfRangeException(nameof(language)),
         });
 
@@ -29,6 +31,7 @@ public static class SdkGenerator
     {
         SdkLanguage.DotNet => "pulumi-plugin.json",
         SdkLanguage.NodeJs => "package.json",
+        SdkLanguage.Python => "pyproject.toml",
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
 

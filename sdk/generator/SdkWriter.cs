@@ -3,11 +3,26 @@ namespace ConfluentFlink.SdkGen;
 /// <summary>
 /// Writes generated files to a folder, byte for byte (UTF-8 without BOM), and removes files a previous run wrote that
 /// the schema no longer produces, so the folder always equals the generator's output. Build output and installed
-/// packages (<c>bin/</c>, <c>obj/</c>, <c>node_modules/</c>) are left alone.
+/// packages (<c>bin/</c>, <c>obj/</c>, <c>node_modules/</c>, and what Python leaves, see <see cref="PythonBuildOutput"/>)
+/// are left alone.
 /// </summary>
 public static class SdkWriter
 {
     public static readonly string[] BuildFolders = ["bin", "obj", "node_modules"];
+
+    /// <summary>
+    /// What building or importing the Python SDK leaves among its sources, at any depth: the patterns of the
+    /// <c>.gitignore</c> Pulumi's codegen writes (a leading <c>*</c> matches any prefix).
+    /// </summary>
+    public static readonly string[] PythonBuildOutput = ["*.pyc", "__pycache__", ".mypy_cache", "dist", "build", "*.egg-info"];
+
+    /// <summary>Whether a path relative to an SDK folder is build output or installed packages, not generated source.</summary>
+    public static bool IsBuildOutput(string relativePath)
+    {
+        var segments = relativePath.Split('/', Path.DirectorySeparatorChar);
+        return BuildFolders.Contains(segments[0]) || segments.Any(s => PythonBuildOutput.Any(pattern =>
+            pattern.StartsWith('*') ? s.EndsWith(pattern[1..], StringComparison.Ordinal) : s == pattern));
+    }
 
     /// <param name="marker">A file every generation writes; a non-empty folder without it is refused rather than cleaned.</param>
     public static void Write(IReadOnlyDictionary<string, string> files, string outDir, string marker)
@@ -35,6 +50,5 @@ public static class SdkWriter
             Directory.Delete(empty);
     }
 
-    private static bool InBuildFolder(string root, string path) =>
-        BuildFolders.Contains(Path.GetRelativePath(root, path).Split(Path.DirectorySeparatorChar)[0]);
+    private static bool InBuildFolder(string root, string path) => IsBuildOutput(Path.GetRelativePath(root, path));
 }

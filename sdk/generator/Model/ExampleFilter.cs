@@ -8,6 +8,7 @@ public static class ExampleFilter
 {
     public const string CSharp = "csharp";
     public const string TypeScript = "typescript";
+    public const string Python = "python";
 
     public static IReadOnlyList<string> ForLanguage(string description, string language)
     {

@@ -4,7 +4,7 @@ namespace ConfluentFlink.SdkGen.Model;
 
 /// <summary>
 /// Which object types each kind of use reaches. Pulumi's codegen emits one type per object and use (input args,
-/// state, plain invoke args, outputs), and only for the uses that occur; both emitters walk the schema here.
+/// state, plain invoke args, outputs), and only for the uses that occur; every emitter walks the schema here.
 /// </summary>
 public sealed class TypeUses
 {
@@ -16,11 +16,15 @@ public sealed class TypeUses
         var resourceInputs = package.Resources.SelectMany(r => r.Inputs).Concat(package.ProviderInputs).ToList();
         var functionInputs = package.Functions.SelectMany(f => f.Inputs).ToList();
         var resourceOutputs = package.Resources.SelectMany(r => r.Outputs).ToList();
+        ResourceInputs = Reachable(resourceInputs);
         Inputs = Reachable(resourceInputs.Concat(functionInputs));
         States = Reachable(resourceOutputs);
         Outputs = Reachable(resourceOutputs.Concat(package.Functions.SelectMany(f => f.Outputs)));
         PlainInputs = Reachable(functionInputs);
     }
+
+    /// <summary>Reached from resource or provider inputs.</summary>
+    public IReadOnlyList<ObjectTypeSpec> ResourceInputs { get; }
 
     /// <summary>Reached from resource, provider or function inputs, where values may be outputs of other resources.</summary>
     public IReadOnlyList<ObjectTypeSpec> Inputs { get; }
