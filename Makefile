@@ -51,7 +51,9 @@ dist-test: dist
 	bash tests/run-dist-tests.sh
 
 sdk:
-	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json --dotnet sdk/dotnet --nodejs sdk/nodejs --python sdk/python
+	$(DOTNET) run --project sdk/generator/ConfluentFlink.SdkGen.csproj -c $(CONFIG) -- --schema schema.json \
+	  --catalog provider/Schema/connection-catalog.json --markdown README.md docs/*.md \
+	  --dotnet sdk/dotnet --nodejs sdk/nodejs --python sdk/python
 
 test: provider emulator-bin
 	bash tests/run-all.sh

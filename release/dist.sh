@@ -14,7 +14,7 @@ dist=$PWD/dist
 # Build outputs, apart from bin/ and the projects' own obj/ so that a release build leaves the dev build untouched.
 work=$PWD/obj/dist
 # Pulumi's <os>-<arch> of each platform, and .NET's runtime identifier for it.
-platforms=(linux-amd64=linux-x64 linux-arm64=linux-arm64 darwin-amd64=osx-x64 darwin-arm64=osx-arm64 windows-amd64=win-x64)
+platforms=(linux-amd64=linux-x64 linux-arm64=linux-arm64 darwin-amd64=osx-x64 darwin-arm64=osx-arm64 windows-amd64=win-x64 windows-arm64=win-arm64)
 
 rm -rf "$dist" "$work/publish" "$work/symbols"
 mkdir -p "$dist" "$work/symbols"

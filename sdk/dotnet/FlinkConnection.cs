@@ -96,17 +96,17 @@ namespace Pulumi.ConfluentFlink
     ///
     /// ## Import
     ///
-    /// The import id is `&lt;organization id&gt;/&lt;environment id&gt;/&lt;display name&gt;`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
+    /// The import id is `&lt;organization id&gt;/&lt;environment id&gt;/&lt;connection name&gt;`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. The Flink settings come from the import variables `IMPORT_CONFLUENT_ORGANIZATION_ID`, `IMPORT_CONFLUENT_ENVIRONMENT_ID`, `IMPORT_FLINK_COMPUTE_POOL_ID`, `IMPORT_FLINK_PRINCIPAL_ID`, `IMPORT_FLINK_REST_ENDPOINT`, `IMPORT_FLINK_API_KEY`, `IMPORT_FLINK_API_SECRET`, else from the provider configuration and its environment variables; the id's organization and environment decide where the connection is. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
     ///
     /// ```sh
-    /// $ pulumi import confluentflink:index:FlinkConnection openai 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
+    /// $ pulumi import confluentflink:index:FlinkConnection openai-chat 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
     /// ```
     /// </summary>
     [ConfluentFlinkResourceType("confluentflink:index:FlinkConnection")]
     public partial class FlinkConnection : global::Pulumi.CustomResource
     {
         /// <summary>
-        /// API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        /// API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("apiKey")]
         public Output<string?> ApiKey { get; private set; } = null!;
@@ -118,25 +118,25 @@ namespace Pulumi.ConfluentFlink
         public Output<string> ApiVersion { get; private set; } = null!;
 
         /// <summary>
-        /// AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         [Output("awsAccessKey")]
         public Output<string?> AwsAccessKey { get; private set; } = null!;
 
         /// <summary>
-        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         [Output("awsSecretKey")]
         public Output<string?> AwsSecretKey { get; private set; } = null!;
 
         /// <summary>
-        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         [Output("awsSessionToken")]
         public Output<string?> AwsSessionToken { get; private set; } = null!;
 
         /// <summary>
-        /// Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("bearerToken")]
         public Output<string?> BearerToken { get; private set; } = null!;
@@ -148,7 +148,7 @@ namespace Pulumi.ConfluentFlink
         public Output<Outputs.FlinkConnectionComputePool?> ComputePool { get; private set; } = null!;
 
         /// <summary>
-        /// The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        /// The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         /// </summary>
         [Output("credentials")]
         public Output<Outputs.FlinkConnectionCredentials?> Credentials { get; private set; } = null!;
@@ -178,7 +178,7 @@ namespace Pulumi.ConfluentFlink
         public Output<string> Kind { get; private set; } = null!;
 
         /// <summary>
-        /// OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("oauth")]
         public Output<Outputs.FlinkConnectionOauth?> Oauth { get; private set; } = null!;
@@ -190,7 +190,7 @@ namespace Pulumi.ConfluentFlink
         public Output<Outputs.FlinkConnectionOrganization> Organization { get; private set; } = null!;
 
         /// <summary>
-        /// Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        /// Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("password")]
         public Output<string?> Password { get; private set; } = null!;
@@ -202,19 +202,19 @@ namespace Pulumi.ConfluentFlink
         public Output<Outputs.FlinkConnectionPrincipal?> Principal { get; private set; } = null!;
 
         /// <summary>
-        /// REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        /// REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
         /// </summary>
         [Output("restEndpoint")]
         public Output<string> RestEndpoint { get; private set; } = null!;
 
         /// <summary>
-        /// Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+        /// Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
         /// </summary>
         [Output("serviceKey")]
         public Output<string?> ServiceKey { get; private set; } = null!;
 
         /// <summary>
-        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("sseEndpoint")]
         public Output<string?> SseEndpoint { get; private set; } = null!;
@@ -226,19 +226,19 @@ namespace Pulumi.ConfluentFlink
         public Output<Outputs.FlinkConnectionStatus> Status { get; private set; } = null!;
 
         /// <summary>
-        /// How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        /// How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("transportType")]
         public Output<string?> TransportType { get; private set; } = null!;
 
         /// <summary>
-        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+        /// Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
         /// </summary>
         [Output("type")]
         public Output<string> Type { get; private set; } = null!;
 
         /// <summary>
-        /// User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        /// User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Output("username")]
         public Output<string?> Username { get; private set; } = null!;
@@ -314,7 +314,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _apiKey;
 
         /// <summary>
-        /// API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        /// API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? ApiKey
         {
@@ -330,7 +330,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsAccessKey;
 
         /// <summary>
-        /// AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         public Input<string>? AwsAccessKey
         {
@@ -346,7 +346,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSecretKey;
 
         /// <summary>
-        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         public Input<string>? AwsSecretKey
         {
@@ -362,7 +362,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSessionToken;
 
         /// <summary>
-        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         public Input<string>? AwsSessionToken
         {
@@ -378,7 +378,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _bearerToken;
 
         /// <summary>
-        /// Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? BearerToken
         {
@@ -397,7 +397,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionComputePoolArgs>? ComputePool { get; set; }
 
         /// <summary>
-        /// The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        /// The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         /// </summary>
         [Input("credentials")]
         public Input<Inputs.FlinkConnectionCredentialsArgs>? Credentials { get; set; }
@@ -421,7 +421,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionEnvironmentArgs>? Environment { get; set; }
 
         /// <summary>
-        /// OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Input("oauth")]
         public Input<Inputs.FlinkConnectionOauthArgs>? Oauth { get; set; }
@@ -436,7 +436,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _password;
 
         /// <summary>
-        /// Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        /// Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? Password
         {
@@ -455,7 +455,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionPrincipalArgs>? Principal { get; set; }
 
         /// <summary>
-        /// REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        /// REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
         /// </summary>
         [Input("restEndpoint")]
         public Input<string>? RestEndpoint { get; set; }
@@ -464,7 +464,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _serviceKey;
 
         /// <summary>
-        /// Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+        /// Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
         /// </summary>
         public Input<string>? ServiceKey
         {
@@ -477,19 +477,19 @@ namespace Pulumi.ConfluentFlink
         }
 
         /// <summary>
-        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Input("sseEndpoint")]
         public Input<string>? SseEndpoint { get; set; }
 
         /// <summary>
-        /// How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        /// How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Input("transportType")]
         public InputUnion<string, Pulumi.ConfluentFlink.TransportType>? TransportType { get; set; }
 
         /// <summary>
-        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+        /// Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
         /// </summary>
         [Input("type", required: true)]
         public InputUnion<string, Pulumi.ConfluentFlink.ConnectionType> Type { get; set; } = null!;
@@ -498,7 +498,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _username;
 
         /// <summary>
-        /// User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        /// User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? Username
         {
@@ -522,7 +522,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _apiKey;
 
         /// <summary>
-        /// API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        /// API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? ApiKey
         {
@@ -544,7 +544,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsAccessKey;
 
         /// <summary>
-        /// AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         public Input<string>? AwsAccessKey
         {
@@ -560,7 +560,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSecretKey;
 
         /// <summary>
-        /// AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         public Input<string>? AwsSecretKey
         {
@@ -576,7 +576,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _awsSessionToken;
 
         /// <summary>
-        /// AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        /// AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         /// </summary>
         public Input<string>? AwsSessionToken
         {
@@ -592,7 +592,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _bearerToken;
 
         /// <summary>
-        /// Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? BearerToken
         {
@@ -611,7 +611,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionComputePoolGetArgs>? ComputePool { get; set; }
 
         /// <summary>
-        /// The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        /// The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         /// </summary>
         [Input("credentials")]
         public Input<Inputs.FlinkConnectionCredentialsGetArgs>? Credentials { get; set; }
@@ -641,7 +641,7 @@ namespace Pulumi.ConfluentFlink
         public Input<string>? Kind { get; set; }
 
         /// <summary>
-        /// OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        /// OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Input("oauth")]
         public Input<Inputs.FlinkConnectionOauthGetArgs>? Oauth { get; set; }
@@ -656,7 +656,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _password;
 
         /// <summary>
-        /// Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        /// Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? Password
         {
@@ -675,7 +675,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionPrincipalGetArgs>? Principal { get; set; }
 
         /// <summary>
-        /// REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        /// REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
         /// </summary>
         [Input("restEndpoint")]
         public Input<string>? RestEndpoint { get; set; }
@@ -684,7 +684,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _serviceKey;
 
         /// <summary>
-        /// Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+        /// Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
         /// </summary>
         public Input<string>? ServiceKey
         {
@@ -697,7 +697,7 @@ namespace Pulumi.ConfluentFlink
         }
 
         /// <summary>
-        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        /// URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Input("sseEndpoint")]
         public Input<string>? SseEndpoint { get; set; }
@@ -709,13 +709,13 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionStatusGetArgs>? Status { get; set; }
 
         /// <summary>
-        /// How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        /// How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
         /// </summary>
         [Input("transportType")]
         public Input<string>? TransportType { get; set; }
 
         /// <summary>
-        /// Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+        /// Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
         /// </summary>
         [Input("type")]
         public Input<string>? Type { get; set; }
@@ -724,7 +724,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _username;
 
         /// <summary>
-        /// User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        /// User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         /// </summary>
         public Input<string>? Username
         {

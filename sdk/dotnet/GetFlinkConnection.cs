@@ -39,7 +39,7 @@ namespace Pulumi.ConfluentFlink
         public Inputs.FlinkConnectionComputePool? ComputePool { get; set; }
 
         /// <summary>
-        /// The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+        /// The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         /// </summary>
         [Input("credentials")]
         public Inputs.FlinkConnectionCredentials? Credentials { get; set; }
@@ -69,7 +69,7 @@ namespace Pulumi.ConfluentFlink
         public Inputs.FlinkConnectionPrincipal? Principal { get; set; }
 
         /// <summary>
-        /// REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+        /// REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
         /// </summary>
         [Input("restEndpoint")]
         public string? RestEndpoint { get; set; }
@@ -89,7 +89,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionComputePoolArgs>? ComputePool { get; set; }
 
         /// <summary>
-        /// The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+        /// The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         /// </summary>
         [Input("credentials")]
         public Input<Inputs.FlinkConnectionCredentialsArgs>? Credentials { get; set; }
@@ -119,7 +119,7 @@ namespace Pulumi.ConfluentFlink
         public Input<Inputs.FlinkConnectionPrincipalArgs>? Principal { get; set; }
 
         /// <summary>
-        /// REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+        /// REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
         /// </summary>
         [Input("restEndpoint")]
         public Input<string>? RestEndpoint { get; set; }

@@ -44,13 +44,13 @@ namespace Pulumi.ConfluentFlink
     public sealed class ProviderArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// Default environment ID for connections that set no `environment`.
+        /// Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
         /// </summary>
         [Input("environmentId")]
         public Input<string>? EnvironmentId { get; set; }
 
         /// <summary>
-        /// Default Flink API key for connections that set no `credentials`.
+        /// Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
         /// </summary>
         [Input("flinkApiKey")]
         public Input<string>? FlinkApiKey { get; set; }
@@ -59,7 +59,7 @@ namespace Pulumi.ConfluentFlink
         private Input<string>? _flinkApiSecret;
 
         /// <summary>
-        /// Default Flink API secret for connections that set no `credentials`.
+        /// Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
         /// </summary>
         public Input<string>? FlinkApiSecret
         {
@@ -72,31 +72,31 @@ namespace Pulumi.ConfluentFlink
         }
 
         /// <summary>
-        /// Default Flink compute pool ID for connections that set no `computePool`.
+        /// Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
         /// </summary>
         [Input("flinkComputePoolId")]
         public Input<string>? FlinkComputePoolId { get; set; }
 
         /// <summary>
-        /// Default principal ID for connections that set no `principal`.
+        /// Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
         /// </summary>
         [Input("flinkPrincipalId")]
         public Input<string>? FlinkPrincipalId { get; set; }
 
         /// <summary>
-        /// Default Flink region REST endpoint for connections that set no `restEndpoint`.
+        /// Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
         /// </summary>
         [Input("flinkRestEndpoint")]
         public Input<string>? FlinkRestEndpoint { get; set; }
 
         /// <summary>
-        /// How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+        /// How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
         /// </summary>
         [Input("maxRetries", json: true)]
         public Input<int>? MaxRetries { get; set; }
 
         /// <summary>
-        /// Default organization ID for connections that set no `organization`.
+        /// Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
         /// </summary>
         [Input("organizationId")]
         public Input<string>? OrganizationId { get; set; }

@@ -6,7 +6,13 @@ var schemaOption = new Option<FileInfo>("--schema") { Description = "Path of the
 var dotnetOption = new Option<DirectoryInfo?>("--dotnet") { Description = "Folder to write the C# SDK to (e.g. sdk/dotnet)." };
 var nodejsOption = new Option<DirectoryInfo?>("--nodejs") { Description = "Folder to write the TypeScript SDK to (e.g. sdk/nodejs)." };
 var pythonOption = new Option<DirectoryInfo?>("--python") { Description = "Folder to write the Python SDK to (e.g. sdk/python)." };
-var command = new RootCommand("Generates the C#, TypeScript and Python SDKs of a Pulumi package from its schema.") { schemaOption, dotnetOption, nodejsOption, pythonOption };
+var catalogOption = new Option<FileInfo?>("--catalog")
+{
+    Description = "The connection catalog: its facts are written into the schema (in place) and into the --markdown files' marked regions first.",
+};
+var markdownOption = new Option<FileInfo[]>("--markdown") { Description = "Markdown files whose <!-- catalog:... --> regions are written from the catalog.", AllowMultipleArgumentsPerToken = true };
+var command = new RootCommand("Writes the catalog's facts into schema.json and the docs, then generates the C#, TypeScript and Python SDKs from the schema.")
+    { schemaOption, dotnetOption, nodejsOption, pythonOption, catalogOption, markdownOption };
 command.SetAction(parse =>
 {
     var schema = parse.GetValue(schemaOption)!;
@@ -18,13 +24,22 @@ command.SetAction(parse =>
         }
         .Where(t => t.Item2 is not null)
         .ToList();
-    if (targets.Count == 0)
+    var catalog = parse.GetValue(catalogOption);
+    if (targets.Count == 0 && catalog is null)
     {
-        Console.Error.WriteLine("error: name at least one output folder (--dotnet, --nodejs, --python)");
+        Console.Error.WriteLine("error: name a catalog (--catalog) or at least one output folder (--dotnet, --nodejs, --python)");
         return 2;
     }
     try
     {
+        if (catalog is not null)
+        {
+            var catalogJson = File.ReadAllText(catalog.FullName);
+            WriteIfChanged(schema.FullName, CatalogText.Schema(File.ReadAllText(schema.FullName), catalogJson));
+            var facts = ConnectionCatalog.Parse(catalogJson, SchemaLoader.Load(schema.FullName));
+            foreach (var markdown in parse.GetValue(markdownOption) ?? [])
+                WriteIfChanged(markdown.FullName, CatalogText.Markdown(File.ReadAllText(markdown.FullName), facts));
+        }
         var package = SchemaLoader.Load(schema.FullName);
         foreach (var (language, folder) in targets)
         {
@@ -41,3 +56,10 @@ command.SetAction(parse =>
     }
 });
 return command.Parse(args).Invoke();
+
+static void WriteIfChanged(string path, string content)
+{
+    if (File.ReadAllText(path) == content) return;
+    File.WriteAllText(path, content);
+    Console.WriteLine($"wrote {path}");
+}

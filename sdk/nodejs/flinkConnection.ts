@@ -83,10 +83,10 @@ import * as utilities from "./utilities";
  *
  * ## Import
  *
- * The import id is `<organization id>/<environment id>/<display name>`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
+ * The import id is `<organization id>/<environment id>/<connection name>`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. The Flink settings come from the import variables `IMPORT_CONFLUENT_ORGANIZATION_ID`, `IMPORT_CONFLUENT_ENVIRONMENT_ID`, `IMPORT_FLINK_COMPUTE_POOL_ID`, `IMPORT_FLINK_PRINCIPAL_ID`, `IMPORT_FLINK_REST_ENDPOINT`, `IMPORT_FLINK_API_KEY`, `IMPORT_FLINK_API_SECRET`, else from the provider configuration and its environment variables; the id's organization and environment decide where the connection is. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
  *
  * ```sh
- * $ pulumi import confluentflink:index:FlinkConnection openai 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
+ * $ pulumi import confluentflink:index:FlinkConnection openai-chat 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
  * ```
  */
 export class FlinkConnection extends pulumi.CustomResource {
@@ -118,7 +118,7 @@ export class FlinkConnection extends pulumi.CustomResource {
     }
 
     /**
-     * API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+     * API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly apiKey: pulumi.Output<string | undefined>;
     /**
@@ -126,19 +126,19 @@ export class FlinkConnection extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly apiVersion: pulumi.Output<string>;
     /**
-     * AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     declare public readonly awsAccessKey: pulumi.Output<string | undefined>;
     /**
-     * AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     declare public readonly awsSecretKey: pulumi.Output<string | undefined>;
     /**
-     * AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     declare public readonly awsSessionToken: pulumi.Output<string | undefined>;
     /**
-     * Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+     * Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly bearerToken: pulumi.Output<string | undefined>;
     /**
@@ -146,7 +146,7 @@ export class FlinkConnection extends pulumi.CustomResource {
      */
     declare public readonly computePool: pulumi.Output<outputs.FlinkConnectionComputePool | undefined>;
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     declare public readonly credentials: pulumi.Output<outputs.FlinkConnectionCredentials | undefined>;
     /**
@@ -166,7 +166,7 @@ export class FlinkConnection extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly kind: pulumi.Output<string>;
     /**
-     * OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+     * OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly oauth: pulumi.Output<outputs.FlinkConnectionOauth | undefined>;
     /**
@@ -174,7 +174,7 @@ export class FlinkConnection extends pulumi.CustomResource {
      */
     declare public readonly organization: pulumi.Output<outputs.FlinkConnectionOrganization>;
     /**
-     * Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+     * Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly password: pulumi.Output<string | undefined>;
     /**
@@ -182,15 +182,15 @@ export class FlinkConnection extends pulumi.CustomResource {
      */
     declare public readonly principal: pulumi.Output<outputs.FlinkConnectionPrincipal | undefined>;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
      */
     declare public readonly restEndpoint: pulumi.Output<string>;
     /**
-     * Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+     * Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
      */
     declare public readonly serviceKey: pulumi.Output<string | undefined>;
     /**
-     * URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+     * URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly sseEndpoint: pulumi.Output<string | undefined>;
     /**
@@ -198,15 +198,15 @@ export class FlinkConnection extends pulumi.CustomResource {
      */
     declare public /*out*/ readonly status: pulumi.Output<outputs.FlinkConnectionStatus>;
     /**
-     * How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+     * How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly transportType: pulumi.Output<string | undefined>;
     /**
-     * Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+     * Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
      */
     declare public readonly type: pulumi.Output<string>;
     /**
-     * User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+     * User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     declare public readonly username: pulumi.Output<string | undefined>;
 
@@ -292,7 +292,7 @@ export class FlinkConnection extends pulumi.CustomResource {
  */
 export interface FlinkConnectionState {
     /**
-     * API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+     * API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
      */
     apiKey?: pulumi.Input<string | undefined>;
     /**
@@ -300,19 +300,19 @@ export interface FlinkConnectionState {
      */
     apiVersion?: pulumi.Input<string | undefined>;
     /**
-     * AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     awsAccessKey?: pulumi.Input<string | undefined>;
     /**
-     * AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     awsSecretKey?: pulumi.Input<string | undefined>;
     /**
-     * AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     awsSessionToken?: pulumi.Input<string | undefined>;
     /**
-     * Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+     * Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     bearerToken?: pulumi.Input<string | undefined>;
     /**
@@ -320,7 +320,7 @@ export interface FlinkConnectionState {
      */
     computePool?: pulumi.Input<inputs.FlinkConnectionComputePoolArgs | undefined>;
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     credentials?: pulumi.Input<inputs.FlinkConnectionCredentialsArgs | undefined>;
     /**
@@ -340,7 +340,7 @@ export interface FlinkConnectionState {
      */
     kind?: pulumi.Input<string | undefined>;
     /**
-     * OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+     * OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     oauth?: pulumi.Input<inputs.FlinkConnectionOauthArgs | undefined>;
     /**
@@ -348,7 +348,7 @@ export interface FlinkConnectionState {
      */
     organization?: pulumi.Input<inputs.FlinkConnectionOrganizationArgs | undefined>;
     /**
-     * Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+     * Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     password?: pulumi.Input<string | undefined>;
     /**
@@ -356,15 +356,15 @@ export interface FlinkConnectionState {
      */
     principal?: pulumi.Input<inputs.FlinkConnectionPrincipalArgs | undefined>;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
      */
     restEndpoint?: pulumi.Input<string | undefined>;
     /**
-     * Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+     * Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
      */
     serviceKey?: pulumi.Input<string | undefined>;
     /**
-     * URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+     * URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
      */
     sseEndpoint?: pulumi.Input<string | undefined>;
     /**
@@ -372,15 +372,15 @@ export interface FlinkConnectionState {
      */
     status?: pulumi.Input<inputs.FlinkConnectionStatusArgs | undefined>;
     /**
-     * How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+     * How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
      */
     transportType?: pulumi.Input<string | undefined>;
     /**
-     * Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+     * Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
      */
     type?: pulumi.Input<string | undefined>;
     /**
-     * User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+     * User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     username?: pulumi.Input<string | undefined>;
 }
@@ -390,23 +390,23 @@ export interface FlinkConnectionState {
  */
 export interface FlinkConnectionArgs {
     /**
-     * API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+     * API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
      */
     apiKey?: pulumi.Input<string | undefined>;
     /**
-     * AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     awsAccessKey?: pulumi.Input<string | undefined>;
     /**
-     * AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     awsSecretKey?: pulumi.Input<string | undefined>;
     /**
-     * AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+     * AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
      */
     awsSessionToken?: pulumi.Input<string | undefined>;
     /**
-     * Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+     * Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     bearerToken?: pulumi.Input<string | undefined>;
     /**
@@ -414,7 +414,7 @@ export interface FlinkConnectionArgs {
      */
     computePool?: pulumi.Input<inputs.FlinkConnectionComputePoolArgs | undefined>;
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     credentials?: pulumi.Input<inputs.FlinkConnectionCredentialsArgs | undefined>;
     /**
@@ -430,7 +430,7 @@ export interface FlinkConnectionArgs {
      */
     environment?: pulumi.Input<inputs.FlinkConnectionEnvironmentArgs | undefined>;
     /**
-     * OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+     * OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     oauth?: pulumi.Input<inputs.FlinkConnectionOauthArgs | undefined>;
     /**
@@ -438,7 +438,7 @@ export interface FlinkConnectionArgs {
      */
     organization?: pulumi.Input<inputs.FlinkConnectionOrganizationArgs | undefined>;
     /**
-     * Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+     * Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     password?: pulumi.Input<string | undefined>;
     /**
@@ -446,27 +446,27 @@ export interface FlinkConnectionArgs {
      */
     principal?: pulumi.Input<inputs.FlinkConnectionPrincipalArgs | undefined>;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
      */
     restEndpoint?: pulumi.Input<string | undefined>;
     /**
-     * Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+     * Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
      */
     serviceKey?: pulumi.Input<string | undefined>;
     /**
-     * URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+     * URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
      */
     sseEndpoint?: pulumi.Input<string | undefined>;
     /**
-     * How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+     * How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
      */
     transportType?: pulumi.Input<string | enums.TransportType | undefined>;
     /**
-     * Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+     * Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
      */
     type: pulumi.Input<string | enums.ConnectionType>;
     /**
-     * User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+     * User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
      */
     username?: pulumi.Input<string | undefined>;
 }

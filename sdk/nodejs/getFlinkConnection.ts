@@ -29,7 +29,7 @@ export interface GetFlinkConnectionArgs {
      */
     computePool?: inputs.FlinkConnectionComputePool;
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     credentials?: inputs.FlinkConnectionCredentials;
     /**
@@ -49,7 +49,7 @@ export interface GetFlinkConnectionArgs {
      */
     principal?: inputs.FlinkConnectionPrincipal;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
      */
     restEndpoint?: string;
 }
@@ -106,7 +106,7 @@ export interface GetFlinkConnectionOutputArgs {
      */
     computePool?: pulumi.Input<inputs.FlinkConnectionComputePoolArgs | undefined>;
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     credentials?: pulumi.Input<inputs.FlinkConnectionCredentialsArgs | undefined>;
     /**
@@ -126,7 +126,7 @@ export interface GetFlinkConnectionOutputArgs {
      */
     principal?: pulumi.Input<inputs.FlinkConnectionPrincipalArgs | undefined>;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
      */
     restEndpoint?: pulumi.Input<string | undefined>;
 }

@@ -24,7 +24,7 @@ export function getFlinkConnections(args?: GetFlinkConnectionsArgs, opts?: pulum
 
 export interface GetFlinkConnectionsArgs {
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     credentials?: inputs.FlinkConnectionCredentials;
     /**
@@ -36,7 +36,7 @@ export interface GetFlinkConnectionsArgs {
      */
     organization?: inputs.FlinkConnectionOrganization;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
      */
     restEndpoint?: string;
     /**
@@ -68,7 +68,7 @@ export function getFlinkConnectionsOutput(args?: GetFlinkConnectionsOutputArgs, 
 
 export interface GetFlinkConnectionsOutputArgs {
     /**
-     * The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+     * The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
      */
     credentials?: pulumi.Input<inputs.FlinkConnectionCredentialsArgs | undefined>;
     /**
@@ -80,7 +80,7 @@ export interface GetFlinkConnectionsOutputArgs {
      */
     organization?: pulumi.Input<inputs.FlinkConnectionOrganizationArgs | undefined>;
     /**
-     * REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+     * REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
      */
     restEndpoint?: pulumi.Input<string | undefined>;
     /**

@@ -54,35 +54,35 @@ export class Provider extends pulumi.ProviderResource {
  */
 export interface ProviderArgs {
     /**
-     * Default environment ID for connections that set no `environment`.
+     * Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
      */
     environmentId?: pulumi.Input<string | undefined>;
     /**
-     * Default Flink API key for connections that set no `credentials`.
+     * Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
      */
     flinkApiKey?: pulumi.Input<string | undefined>;
     /**
-     * Default Flink API secret for connections that set no `credentials`.
+     * Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
      */
     flinkApiSecret?: pulumi.Input<string | undefined>;
     /**
-     * Default Flink compute pool ID for connections that set no `computePool`.
+     * Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
      */
     flinkComputePoolId?: pulumi.Input<string | undefined>;
     /**
-     * Default principal ID for connections that set no `principal`.
+     * Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
      */
     flinkPrincipalId?: pulumi.Input<string | undefined>;
     /**
-     * Default Flink region REST endpoint for connections that set no `restEndpoint`.
+     * Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
      */
     flinkRestEndpoint?: pulumi.Input<string | undefined>;
     /**
-     * How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+     * How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
      */
     maxRetries?: pulumi.Input<number | undefined>;
     /**
-     * Default organization ID for connections that set no `organization`.
+     * Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
      */
     organizationId?: pulumi.Input<string | undefined>;
 }

@@ -34,7 +34,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _environmentId = new __Value<string?>(() => __config.Get("environmentId") ?? Utilities.GetEnv("CONFLUENT_ENVIRONMENT_ID"));
         /// <summary>
-        /// Default environment ID for connections that set no `environment`.
+        /// Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
         /// </summary>
         public static string? EnvironmentId
         {
@@ -44,7 +44,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _flinkApiKey = new __Value<string?>(() => __config.Get("flinkApiKey") ?? Utilities.GetEnv("FLINK_API_KEY"));
         /// <summary>
-        /// Default Flink API key for connections that set no `credentials`.
+        /// Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
         /// </summary>
         public static string? FlinkApiKey
         {
@@ -54,7 +54,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _flinkApiSecret = new __Value<string?>(() => __config.Get("flinkApiSecret") ?? Utilities.GetEnv("FLINK_API_SECRET"));
         /// <summary>
-        /// Default Flink API secret for connections that set no `credentials`.
+        /// Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
         /// </summary>
         public static string? FlinkApiSecret
         {
@@ -64,7 +64,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _flinkComputePoolId = new __Value<string?>(() => __config.Get("flinkComputePoolId") ?? Utilities.GetEnv("FLINK_COMPUTE_POOL_ID"));
         /// <summary>
-        /// Default Flink compute pool ID for connections that set no `computePool`.
+        /// Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
         /// </summary>
         public static string? FlinkComputePoolId
         {
@@ -74,7 +74,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _flinkPrincipalId = new __Value<string?>(() => __config.Get("flinkPrincipalId") ?? Utilities.GetEnv("FLINK_PRINCIPAL_ID"));
         /// <summary>
-        /// Default principal ID for connections that set no `principal`.
+        /// Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
         /// </summary>
         public static string? FlinkPrincipalId
         {
@@ -84,7 +84,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _flinkRestEndpoint = new __Value<string?>(() => __config.Get("flinkRestEndpoint") ?? Utilities.GetEnv("FLINK_REST_ENDPOINT"));
         /// <summary>
-        /// Default Flink region REST endpoint for connections that set no `restEndpoint`.
+        /// Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
         /// </summary>
         public static string? FlinkRestEndpoint
         {
@@ -94,7 +94,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<int> _maxRetries = new __Value<int>(() => __config.GetInt32("maxRetries") ?? 4);
         /// <summary>
-        /// How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+        /// How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
         /// </summary>
         public static int MaxRetries
         {
@@ -104,7 +104,7 @@ namespace Pulumi.ConfluentFlink
 
         private static readonly __Value<string?> _organizationId = new __Value<string?>(() => __config.Get("organizationId") ?? Utilities.GetEnv("CONFLUENT_ORGANIZATION_ID"));
         /// <summary>
-        /// Default organization ID for connections that set no `organization`.
+        /// Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
         /// </summary>
         public static string? OrganizationId
         {

@@ -15,7 +15,7 @@ namespace Pulumi.ConfluentFlink.Inputs
     public sealed class FlinkConnectionComputePool : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// The ID, for example `lfcp-abc123`.
+        /// The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         /// </summary>
         [Input("id", required: true)]
         public string Id { get; set; } = null!;

@@ -15,7 +15,7 @@ namespace Pulumi.ConfluentFlink.Inputs
     public sealed class FlinkConnectionComputePoolArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The ID, for example `lfcp-abc123`.
+        /// The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         /// </summary>
         [Input("id", required: true)]
         public Input<string> Id { get; set; } = null!;

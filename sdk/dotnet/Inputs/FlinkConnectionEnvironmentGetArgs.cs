@@ -15,7 +15,7 @@ namespace Pulumi.ConfluentFlink.Inputs
     public sealed class FlinkConnectionEnvironmentGetArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The ID, for example `env-abc123`.
+        /// The ID: `env-` and letters or digits, for example `env-abc123`.
         /// </summary>
         [Input("id", required: true)]
         public Input<string> Id { get; set; } = null!;

@@ -15,7 +15,7 @@ namespace Pulumi.ConfluentFlink.Inputs
     public sealed class FlinkConnectionOrganization : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        /// The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         /// </summary>
         [Input("id", required: true)]
         public string Id { get; set; } = null!;

@@ -15,7 +15,7 @@ namespace Pulumi.ConfluentFlink.Inputs
     public sealed class FlinkConnectionPrincipal : global::Pulumi.InvokeArgs
     {
         /// <summary>
-        /// The ID, for example `sa-abc123`.
+        /// The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         /// </summary>
         [Input("id", required: true)]
         public string Id { get; set; } = null!;

@@ -15,7 +15,7 @@ namespace Pulumi.ConfluentFlink.Inputs
     public sealed class FlinkConnectionPrincipalArgs : global::Pulumi.ResourceArgs
     {
         /// <summary>
-        /// The ID, for example `sa-abc123`.
+        /// The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         /// </summary>
         [Input("id", required: true)]
         public Input<string> Id { get; set; } = null!;

@@ -16,7 +16,7 @@ namespace Pulumi.ConfluentFlink.Outputs
     public sealed class FlinkConnectionComputePool
     {
         /// <summary>
-        /// The ID, for example `lfcp-abc123`.
+        /// The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         /// </summary>
         public readonly string Id;
 

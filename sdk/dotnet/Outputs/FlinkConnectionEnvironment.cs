@@ -16,7 +16,7 @@ namespace Pulumi.ConfluentFlink.Outputs
     public sealed class FlinkConnectionEnvironment
     {
         /// <summary>
-        /// The ID, for example `env-abc123`.
+        /// The ID: `env-` and letters or digits, for example `env-abc123`.
         /// </summary>
         public readonly string Id;
 

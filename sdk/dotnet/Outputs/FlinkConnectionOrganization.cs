@@ -16,7 +16,7 @@ namespace Pulumi.ConfluentFlink.Outputs
     public sealed class FlinkConnectionOrganization
     {
         /// <summary>
-        /// The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        /// The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         /// </summary>
         public readonly string Id;
 

@@ -16,7 +16,7 @@ namespace Pulumi.ConfluentFlink.Outputs
     public sealed class FlinkConnectionPrincipal
     {
         /// <summary>
-        /// The ID, for example `sa-abc123`.
+        /// The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         /// </summary>
         public readonly string Id;
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ConfluentFlink.Schema;
 
-namespace ConfluentFlink.SdkGen.CatalogText;
+namespace ConfluentFlink.SdkGen;
 
 /// <summary>
 /// Every sentence and table that states a fact of the connection catalog, written from it: into schema.json (the
@@ -34,17 +34,20 @@ public static partial class CatalogText
             ["value"] = t.Name, ["name"] = t.EnumName, ["description"] = $"{t.Title}; needs {Needs(t)}.",
         }).ToArray());
 
+        // Every input says whether changing it replaces the connection, as its replaceOnChanges flag does.
         var inputs = resource["inputProperties"]!.AsObject();
-        foreach (var (property, _) in inputs.ToList())
-            if (Description(catalog, property, replaces: inputs[property]!["replaceOnChanges"]?.GetValue<bool>() == true) is { } text)
-                inputs[property]!["description"] = text;
+        foreach (var (property, input) in inputs.ToList())
+        {
+            var text = Description(catalog, property) ?? input!["description"]!.GetValue<string>().Replace(Replaces, "", StringComparison.Ordinal);
+            input!["description"] = input["replaceOnChanges"]?.GetValue<bool>() == true ? text + Replaces : text;
+        }
         foreach (var (property, output) in resource["properties"]!.AsObject())
             if (inputs[property] is { } input)
                 output!["description"] = input["description"]!.GetValue<string>();
         foreach (var (_, function) in root["functions"]!.AsObject())
             foreach (var (property, input) in function!["inputs"]!["properties"]!.AsObject())
                 if (catalog.Settings.Any(s => s.TopLevelProperty == property))
-                    input!["description"] = Description(catalog, property, replaces: false);
+                    input!["description"] = Description(catalog, property);
         foreach (var setting in catalog.Settings.Where(s => s.Example is not null && s.Property.EndsWith(".id", StringComparison.Ordinal)))
             types[TypeOf(resource, setting.TopLevelProperty)]!["properties"]!["id"]!["description"] = $"The ID: {setting.Form}, for example `{setting.Example}`.";
 
@@ -64,6 +67,7 @@ public static partial class CatalogText
     }
 
     private const string ProviderRetries = "maxRetries";
+    private const string Replaces = " Changing it replaces the connection.";
 
     /// <summary>A Markdown file with each region <c>&lt;!-- catalog:NAME --&gt;...&lt;!-- /catalog:NAME --&gt;</c> written anew.</summary>
     public static string Markdown(string markdown, ConnectionCatalog catalog) =>
@@ -89,7 +93,7 @@ public static partial class CatalogText
     private static partial Regex Region();
 
     /// <summary>The description of a property the catalog owns (a credential or a setting), or null for the others.</summary>
-    private static string? Description(ConnectionCatalog catalog, string property, bool replaces)
+    private static string? Description(ConnectionCatalog catalog, string property)
     {
         if (property == FlinkConnectionName)
             return catalog.Descriptions[property].Replace("{nameRule}", $"{catalog.Name.Rule}, at most {catalog.Name.MaxLength} characters", StringComparison.Ordinal);
@@ -106,8 +110,6 @@ public static partial class CatalogText
             text.Append($" Falls back to the provider's {string.Join("/", settings.Select(s => $"`{s.ConfigKey}`"))}, then " +
                         $"{string.Join("/", settings.Select(s => $"`{s.EnvironmentVariable}`"))}.");
         }
-        if (replaces)
-            text.Append(" Changing it replaces the connection.");
         return text.ToString();
     }
 

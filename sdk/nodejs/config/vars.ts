@@ -8,7 +8,7 @@ declare var exports: any;
 const __config = new pulumi.Config("confluentflink");
 
 /**
- * Default environment ID for connections that set no `environment`.
+ * Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
  */
 export declare const environmentId: string | undefined;
 Object.defineProperty(exports, "environmentId", {
@@ -19,7 +19,7 @@ Object.defineProperty(exports, "environmentId", {
 });
 
 /**
- * Default Flink API key for connections that set no `credentials`.
+ * Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
  */
 export declare const flinkApiKey: string | undefined;
 Object.defineProperty(exports, "flinkApiKey", {
@@ -30,7 +30,7 @@ Object.defineProperty(exports, "flinkApiKey", {
 });
 
 /**
- * Default Flink API secret for connections that set no `credentials`.
+ * Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
  */
 export declare const flinkApiSecret: string | undefined;
 Object.defineProperty(exports, "flinkApiSecret", {
@@ -41,7 +41,7 @@ Object.defineProperty(exports, "flinkApiSecret", {
 });
 
 /**
- * Default Flink compute pool ID for connections that set no `computePool`.
+ * Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
  */
 export declare const flinkComputePoolId: string | undefined;
 Object.defineProperty(exports, "flinkComputePoolId", {
@@ -52,7 +52,7 @@ Object.defineProperty(exports, "flinkComputePoolId", {
 });
 
 /**
- * Default principal ID for connections that set no `principal`.
+ * Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
  */
 export declare const flinkPrincipalId: string | undefined;
 Object.defineProperty(exports, "flinkPrincipalId", {
@@ -63,7 +63,7 @@ Object.defineProperty(exports, "flinkPrincipalId", {
 });
 
 /**
- * Default Flink region REST endpoint for connections that set no `restEndpoint`.
+ * Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
  */
 export declare const flinkRestEndpoint: string | undefined;
 Object.defineProperty(exports, "flinkRestEndpoint", {
@@ -74,7 +74,7 @@ Object.defineProperty(exports, "flinkRestEndpoint", {
 });
 
 /**
- * How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+ * How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
  */
 export declare const maxRetries: number;
 Object.defineProperty(exports, "maxRetries", {
@@ -85,7 +85,7 @@ Object.defineProperty(exports, "maxRetries", {
 });
 
 /**
- * Default organization ID for connections that set no `organization`.
+ * Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
  */
 export declare const organizationId: string | undefined;
 Object.defineProperty(exports, "organizationId", {

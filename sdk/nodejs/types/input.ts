@@ -11,7 +11,7 @@ import * as enums from "../types/enums";
  */
 export interface FlinkConnectionComputePool {
     /**
-     * The ID, for example `lfcp-abc123`.
+     * The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
      */
     id: string;
 }
@@ -21,7 +21,7 @@ export interface FlinkConnectionComputePool {
  */
 export interface FlinkConnectionComputePoolArgs {
     /**
-     * The ID, for example `lfcp-abc123`.
+     * The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
      */
     id: pulumi.Input<string>;
 }
@@ -59,7 +59,7 @@ export interface FlinkConnectionCredentialsArgs {
  */
 export interface FlinkConnectionEnvironment {
     /**
-     * The ID, for example `env-abc123`.
+     * The ID: `env-` and letters or digits, for example `env-abc123`.
      */
     id: string;
 }
@@ -69,7 +69,7 @@ export interface FlinkConnectionEnvironment {
  */
 export interface FlinkConnectionEnvironmentArgs {
     /**
-     * The ID, for example `env-abc123`.
+     * The ID: `env-` and letters or digits, for example `env-abc123`.
      */
     id: pulumi.Input<string>;
 }
@@ -101,7 +101,7 @@ export interface FlinkConnectionOauthArgs {
  */
 export interface FlinkConnectionOrganization {
     /**
-     * The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+     * The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
      */
     id: string;
 }
@@ -111,7 +111,7 @@ export interface FlinkConnectionOrganization {
  */
 export interface FlinkConnectionOrganizationArgs {
     /**
-     * The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+     * The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
      */
     id: pulumi.Input<string>;
 }
@@ -121,7 +121,7 @@ export interface FlinkConnectionOrganizationArgs {
  */
 export interface FlinkConnectionPrincipal {
     /**
-     * The ID, for example `sa-abc123`.
+     * The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
      */
     id: string;
 }
@@ -131,7 +131,7 @@ export interface FlinkConnectionPrincipal {
  */
 export interface FlinkConnectionPrincipalArgs {
     /**
-     * The ID, for example `sa-abc123`.
+     * The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
      */
     id: pulumi.Input<string>;
 }

@@ -11,7 +11,7 @@ import * as enums from "../types/enums";
  */
 export interface FlinkConnectionComputePool {
     /**
-     * The ID, for example `lfcp-abc123`.
+     * The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
      */
     id: string;
 }
@@ -35,7 +35,7 @@ export interface FlinkConnectionCredentials {
  */
 export interface FlinkConnectionEnvironment {
     /**
-     * The ID, for example `env-abc123`.
+     * The ID: `env-` and letters or digits, for example `env-abc123`.
      */
     id: string;
 }
@@ -67,7 +67,7 @@ export interface FlinkConnectionOauth {
  */
 export interface FlinkConnectionOrganization {
     /**
-     * The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+     * The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
      */
     id: string;
 }
@@ -77,7 +77,7 @@ export interface FlinkConnectionOrganization {
  */
 export interface FlinkConnectionPrincipal {
     /**
-     * The ID, for example `sa-abc123`.
+     * The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
      */
     id: string;
 }

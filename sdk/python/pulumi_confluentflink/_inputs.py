@@ -48,7 +48,7 @@ class FlinkConnectionComputePoolDict(TypedDict):
     """
     id: _builtins.str
     """
-    The ID, for example `lfcp-abc123`.
+    The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
     """
 
 @pulumi.input_type
@@ -57,7 +57,7 @@ class FlinkConnectionComputePool:
                  id: _builtins.str):
         """
         A Flink compute pool.
-        :param _builtins.str id: The ID, for example `lfcp-abc123`.
+        :param _builtins.str id: The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -65,7 +65,7 @@ class FlinkConnectionComputePool:
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `lfcp-abc123`.
+        The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -80,7 +80,7 @@ class FlinkConnectionComputePoolArgsDict(TypedDict):
     """
     id: pulumi.Input[_builtins.str]
     """
-    The ID, for example `lfcp-abc123`.
+    The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
     """
 
 @pulumi.input_type
@@ -89,7 +89,7 @@ class FlinkConnectionComputePoolArgs:
                  id: pulumi.Input[_builtins.str]):
         """
         A Flink compute pool.
-        :param pulumi.Input[_builtins.str] id: The ID, for example `lfcp-abc123`.
+        :param pulumi.Input[_builtins.str] id: The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -97,7 +97,7 @@ class FlinkConnectionComputePoolArgs:
     @pulumi.getter
     def id(self) -> pulumi.Input[_builtins.str]:
         """
-        The ID, for example `lfcp-abc123`.
+        The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -214,7 +214,7 @@ class FlinkConnectionEnvironmentDict(TypedDict):
     """
     id: _builtins.str
     """
-    The ID, for example `env-abc123`.
+    The ID: `env-` and letters or digits, for example `env-abc123`.
     """
 
 @pulumi.input_type
@@ -223,7 +223,7 @@ class FlinkConnectionEnvironment:
                  id: _builtins.str):
         """
         A Confluent Cloud environment.
-        :param _builtins.str id: The ID, for example `env-abc123`.
+        :param _builtins.str id: The ID: `env-` and letters or digits, for example `env-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -231,7 +231,7 @@ class FlinkConnectionEnvironment:
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `env-abc123`.
+        The ID: `env-` and letters or digits, for example `env-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -246,7 +246,7 @@ class FlinkConnectionEnvironmentArgsDict(TypedDict):
     """
     id: pulumi.Input[_builtins.str]
     """
-    The ID, for example `env-abc123`.
+    The ID: `env-` and letters or digits, for example `env-abc123`.
     """
 
 @pulumi.input_type
@@ -255,7 +255,7 @@ class FlinkConnectionEnvironmentArgs:
                  id: pulumi.Input[_builtins.str]):
         """
         A Confluent Cloud environment.
-        :param pulumi.Input[_builtins.str] id: The ID, for example `env-abc123`.
+        :param pulumi.Input[_builtins.str] id: The ID: `env-` and letters or digits, for example `env-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -263,7 +263,7 @@ class FlinkConnectionEnvironmentArgs:
     @pulumi.getter
     def id(self) -> pulumi.Input[_builtins.str]:
         """
-        The ID, for example `env-abc123`.
+        The ID: `env-` and letters or digits, for example `env-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -367,7 +367,7 @@ class FlinkConnectionOrganizationDict(TypedDict):
     """
     id: _builtins.str
     """
-    The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+    The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
     """
 
 @pulumi.input_type
@@ -376,7 +376,7 @@ class FlinkConnectionOrganization:
                  id: _builtins.str):
         """
         A Confluent Cloud organization.
-        :param _builtins.str id: The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        :param _builtins.str id: The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -384,7 +384,7 @@ class FlinkConnectionOrganization:
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         """
         return pulumi.get(self, "id")
 
@@ -399,7 +399,7 @@ class FlinkConnectionOrganizationArgsDict(TypedDict):
     """
     id: pulumi.Input[_builtins.str]
     """
-    The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+    The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
     """
 
 @pulumi.input_type
@@ -408,7 +408,7 @@ class FlinkConnectionOrganizationArgs:
                  id: pulumi.Input[_builtins.str]):
         """
         A Confluent Cloud organization.
-        :param pulumi.Input[_builtins.str] id: The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        :param pulumi.Input[_builtins.str] id: The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -416,7 +416,7 @@ class FlinkConnectionOrganizationArgs:
     @pulumi.getter
     def id(self) -> pulumi.Input[_builtins.str]:
         """
-        The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         """
         return pulumi.get(self, "id")
 
@@ -431,7 +431,7 @@ class FlinkConnectionPrincipalDict(TypedDict):
     """
     id: _builtins.str
     """
-    The ID, for example `sa-abc123`.
+    The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
     """
 
 @pulumi.input_type
@@ -440,7 +440,7 @@ class FlinkConnectionPrincipal:
                  id: _builtins.str):
         """
         A principal: service account or user.
-        :param _builtins.str id: The ID, for example `sa-abc123`.
+        :param _builtins.str id: The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -448,7 +448,7 @@ class FlinkConnectionPrincipal:
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `sa-abc123`.
+        The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -463,7 +463,7 @@ class FlinkConnectionPrincipalArgsDict(TypedDict):
     """
     id: pulumi.Input[_builtins.str]
     """
-    The ID, for example `sa-abc123`.
+    The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
     """
 
 @pulumi.input_type
@@ -472,7 +472,7 @@ class FlinkConnectionPrincipalArgs:
                  id: pulumi.Input[_builtins.str]):
         """
         A principal: service account or user.
-        :param pulumi.Input[_builtins.str] id: The ID, for example `sa-abc123`.
+        :param pulumi.Input[_builtins.str] id: The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -480,7 +480,7 @@ class FlinkConnectionPrincipalArgs:
     @pulumi.getter
     def id(self) -> pulumi.Input[_builtins.str]:
         """
-        The ID, for example `sa-abc123`.
+        The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         """
         return pulumi.get(self, "id")
 

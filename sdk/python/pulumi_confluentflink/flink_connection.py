@@ -45,25 +45,25 @@ class FlinkConnectionArgs:
         """
         The set of arguments for constructing a FlinkConnection resource.
         :param pulumi.Input[_builtins.str] endpoint: URL of the service the connection reaches, e.g. `https://api.openai.com/v1/chat/completions`. Changing it replaces the connection.
-        :param pulumi.Input[Union[_builtins.str, 'ConnectionType']] type: Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
-        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input[Union[_builtins.str, 'ConnectionType']] type: Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionComputePoolArgs'] compute_pool: The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
-        :param pulumi.Input['FlinkConnectionCredentialsArgs'] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        :param pulumi.Input['FlinkConnectionCredentialsArgs'] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         :param pulumi.Input[_builtins.str] display_name: Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `<resource name>-<7 random characters>` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         :param pulumi.Input['FlinkConnectionEnvironmentArgs'] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`. Changing it replaces the connection.
-        :param pulumi.Input['FlinkConnectionOauthArgs'] oauth: OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input['FlinkConnectionOauthArgs'] oauth: OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionOrganizationArgs'] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] password: Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] password: Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionPrincipalArgs'] principal: The principal (service account or user) the connection is managed as. Falls back to the provider's `flinkPrincipalId`, then `FLINK_PRINCIPAL_ID`.
-        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
-        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
-        :param pulumi.Input[Union[_builtins.str, 'TransportType']] transport_type: How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
-        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[Union[_builtins.str, 'TransportType']] transport_type: How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         pulumi.set(__self__, "endpoint", endpoint)
         pulumi.set(__self__, "type", type)
@@ -120,7 +120,7 @@ class FlinkConnectionArgs:
     @pulumi.getter
     def type(self) -> pulumi.Input[Union[_builtins.str, 'ConnectionType']]:
         """
-        Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+        Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
         """
         return pulumi.get(self, "type")
 
@@ -132,7 +132,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="apiKey")
     def api_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "api_key")
 
@@ -144,7 +144,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="awsAccessKey")
     def aws_access_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_access_key")
 
@@ -156,7 +156,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="awsSecretKey")
     def aws_secret_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_secret_key")
 
@@ -168,7 +168,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="awsSessionToken")
     def aws_session_token(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_session_token")
 
@@ -180,7 +180,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="bearerToken")
     def bearer_token(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "bearer_token")
 
@@ -204,7 +204,7 @@ class FlinkConnectionArgs:
     @pulumi.getter
     def credentials(self) -> Optional[pulumi.Input['FlinkConnectionCredentialsArgs']]:
         """
-        The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         """
         return pulumi.get(self, "credentials")
 
@@ -240,7 +240,7 @@ class FlinkConnectionArgs:
     @pulumi.getter
     def oauth(self) -> Optional[pulumi.Input['FlinkConnectionOauthArgs']]:
         """
-        OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "oauth")
 
@@ -264,7 +264,7 @@ class FlinkConnectionArgs:
     @pulumi.getter
     def password(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "password")
 
@@ -288,7 +288,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="restEndpoint")
     def rest_endpoint(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
         """
         return pulumi.get(self, "rest_endpoint")
 
@@ -300,7 +300,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="serviceKey")
     def service_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+        Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
         """
         return pulumi.get(self, "service_key")
 
@@ -312,7 +312,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="sseEndpoint")
     def sse_endpoint(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "sse_endpoint")
 
@@ -324,7 +324,7 @@ class FlinkConnectionArgs:
     @pulumi.getter(name="transportType")
     def transport_type(self) -> Optional[pulumi.Input[Union[_builtins.str, 'TransportType']]]:
         """
-        How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "transport_type")
 
@@ -336,7 +336,7 @@ class FlinkConnectionArgs:
     @pulumi.getter
     def username(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "username")
 
@@ -373,29 +373,29 @@ class _FlinkConnectionState:
                  username: Optional[pulumi.Input[_builtins.str]] = None):
         """
         Input properties used for looking up and filtering FlinkConnection resources.
-        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[_builtins.str] api_version: API version of the connection's representation, e.g. `sql/v1`.
-        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionComputePoolArgs'] compute_pool: The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
-        :param pulumi.Input['FlinkConnectionCredentialsArgs'] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        :param pulumi.Input['FlinkConnectionCredentialsArgs'] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         :param pulumi.Input[_builtins.str] display_name: Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `<resource name>-<7 random characters>` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         :param pulumi.Input[_builtins.str] endpoint: URL of the service the connection reaches, e.g. `https://api.openai.com/v1/chat/completions`. Changing it replaces the connection.
         :param pulumi.Input['FlinkConnectionEnvironmentArgs'] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`. Changing it replaces the connection.
         :param pulumi.Input[_builtins.str] kind: Kind of the object, `Connection`.
-        :param pulumi.Input['FlinkConnectionOauthArgs'] oauth: OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input['FlinkConnectionOauthArgs'] oauth: OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionOrganizationArgs'] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] password: Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] password: Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionPrincipalArgs'] principal: The principal (service account or user) the connection is managed as. Falls back to the provider's `flinkPrincipalId`, then `FLINK_PRINCIPAL_ID`.
-        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
-        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input['FlinkConnectionStatusArgs'] status: Status the API last reported for the connection.
-        :param pulumi.Input[_builtins.str] transport_type: How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
-        :param pulumi.Input[_builtins.str] type: Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] transport_type: How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] type: Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         if api_key is not None:
             pulumi.set(__self__, "api_key", api_key)
@@ -448,7 +448,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="apiKey")
     def api_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "api_key")
 
@@ -472,7 +472,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="awsAccessKey")
     def aws_access_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_access_key")
 
@@ -484,7 +484,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="awsSecretKey")
     def aws_secret_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_secret_key")
 
@@ -496,7 +496,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="awsSessionToken")
     def aws_session_token(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_session_token")
 
@@ -508,7 +508,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="bearerToken")
     def bearer_token(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "bearer_token")
 
@@ -532,7 +532,7 @@ class _FlinkConnectionState:
     @pulumi.getter
     def credentials(self) -> Optional[pulumi.Input['FlinkConnectionCredentialsArgs']]:
         """
-        The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         """
         return pulumi.get(self, "credentials")
 
@@ -592,7 +592,7 @@ class _FlinkConnectionState:
     @pulumi.getter
     def oauth(self) -> Optional[pulumi.Input['FlinkConnectionOauthArgs']]:
         """
-        OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "oauth")
 
@@ -616,7 +616,7 @@ class _FlinkConnectionState:
     @pulumi.getter
     def password(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "password")
 
@@ -640,7 +640,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="restEndpoint")
     def rest_endpoint(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
         """
         return pulumi.get(self, "rest_endpoint")
 
@@ -652,7 +652,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="serviceKey")
     def service_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+        Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
         """
         return pulumi.get(self, "service_key")
 
@@ -664,7 +664,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="sseEndpoint")
     def sse_endpoint(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "sse_endpoint")
 
@@ -688,7 +688,7 @@ class _FlinkConnectionState:
     @pulumi.getter(name="transportType")
     def transport_type(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "transport_type")
 
@@ -700,7 +700,7 @@ class _FlinkConnectionState:
     @pulumi.getter
     def type(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+        Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
         """
         return pulumi.get(self, "type")
 
@@ -712,7 +712,7 @@ class _FlinkConnectionState:
     @pulumi.getter
     def username(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "username")
 
@@ -822,34 +822,34 @@ class FlinkConnection(pulumi.CustomResource):
 
         ## Import
 
-        The import id is `<organization id>/<environment id>/<display name>`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
+        The import id is `<organization id>/<environment id>/<connection name>`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. The Flink settings come from the import variables `IMPORT_CONFLUENT_ORGANIZATION_ID`, `IMPORT_CONFLUENT_ENVIRONMENT_ID`, `IMPORT_FLINK_COMPUTE_POOL_ID`, `IMPORT_FLINK_PRINCIPAL_ID`, `IMPORT_FLINK_REST_ENDPOINT`, `IMPORT_FLINK_API_KEY`, `IMPORT_FLINK_API_SECRET`, else from the provider configuration and its environment variables; the id's organization and environment decide where the connection is. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
 
         ```sh
-        $ pulumi import confluentflink:index:FlinkConnection openai 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
+        $ pulumi import confluentflink:index:FlinkConnection openai-chat 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
         ```
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
-        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionComputePoolArgs', 'FlinkConnectionComputePoolArgsDict']] compute_pool: The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
-        :param pulumi.Input[Union['FlinkConnectionCredentialsArgs', 'FlinkConnectionCredentialsArgsDict']] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        :param pulumi.Input[Union['FlinkConnectionCredentialsArgs', 'FlinkConnectionCredentialsArgsDict']] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         :param pulumi.Input[_builtins.str] display_name: Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `<resource name>-<7 random characters>` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         :param pulumi.Input[_builtins.str] endpoint: URL of the service the connection reaches, e.g. `https://api.openai.com/v1/chat/completions`. Changing it replaces the connection.
         :param pulumi.Input[Union['FlinkConnectionEnvironmentArgs', 'FlinkConnectionEnvironmentArgsDict']] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`. Changing it replaces the connection.
-        :param pulumi.Input[Union['FlinkConnectionOauthArgs', 'FlinkConnectionOauthArgsDict']] oauth: OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input[Union['FlinkConnectionOauthArgs', 'FlinkConnectionOauthArgsDict']] oauth: OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionOrganizationArgs', 'FlinkConnectionOrganizationArgsDict']] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] password: Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] password: Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionPrincipalArgs', 'FlinkConnectionPrincipalArgsDict']] principal: The principal (service account or user) the connection is managed as. Falls back to the provider's `flinkPrincipalId`, then `FLINK_PRINCIPAL_ID`.
-        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
-        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
-        :param pulumi.Input[Union[_builtins.str, 'TransportType']] transport_type: How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
-        :param pulumi.Input[Union[_builtins.str, 'ConnectionType']] type: Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[Union[_builtins.str, 'TransportType']] transport_type: How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[Union[_builtins.str, 'ConnectionType']] type: Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         ...
     @overload
@@ -931,10 +931,10 @@ class FlinkConnection(pulumi.CustomResource):
 
         ## Import
 
-        The import id is `<organization id>/<environment id>/<display name>`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
+        The import id is `<organization id>/<environment id>/<connection name>`. The credentials come from the import variables in the table above. For a type with a choice of groups, set the variables of exactly one group: none, or more than one, is an error that names them. The Flink settings come from the import variables `IMPORT_CONFLUENT_ORGANIZATION_ID`, `IMPORT_CONFLUENT_ENVIRONMENT_ID`, `IMPORT_FLINK_COMPUTE_POOL_ID`, `IMPORT_FLINK_PRINCIPAL_ID`, `IMPORT_FLINK_REST_ENDPOINT`, `IMPORT_FLINK_API_KEY`, `IMPORT_FLINK_API_SECRET`, else from the provider configuration and its environment variables; the id's organization and environment decide where the connection is. An imported connection keeps its name, so a later replacement deletes it before creating the new one.
 
         ```sh
-        $ pulumi import confluentflink:index:FlinkConnection openai 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
+        $ pulumi import confluentflink:index:FlinkConnection openai-chat 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat
         ```
 
         :param str resource_name: The name of the resource.
@@ -1052,29 +1052,29 @@ class FlinkConnection(pulumi.CustomResource):
         :param str resource_name: The unique name of the resulting resource.
         :param pulumi.Input[str] id: The unique provider ID of the resource to lookup.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        :param pulumi.Input[_builtins.str] api_key: API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[_builtins.str] api_version: API version of the connection's representation, e.g. `sql/v1`.
-        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
-        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input[_builtins.str] aws_access_key: AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_secret_key: AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] aws_session_token: AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] bearer_token: Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionComputePoolArgs', 'FlinkConnectionComputePoolArgsDict']] compute_pool: The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
-        :param pulumi.Input[Union['FlinkConnectionCredentialsArgs', 'FlinkConnectionCredentialsArgsDict']] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        :param pulumi.Input[Union['FlinkConnectionCredentialsArgs', 'FlinkConnectionCredentialsArgsDict']] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         :param pulumi.Input[_builtins.str] display_name: Name of the connection, unique in its environment: lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters. Optional: when omitted, the provider generates `<resource name>-<7 random characters>` (or follows the stack's autonaming configuration), and a replacement then creates the new connection before deleting the old one. Changing it replaces the connection.
         :param pulumi.Input[_builtins.str] endpoint: URL of the service the connection reaches, e.g. `https://api.openai.com/v1/chat/completions`. Changing it replaces the connection.
         :param pulumi.Input[Union['FlinkConnectionEnvironmentArgs', 'FlinkConnectionEnvironmentArgsDict']] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`. Changing it replaces the connection.
         :param pulumi.Input[_builtins.str] kind: Kind of the object, `Connection`.
-        :param pulumi.Input[Union['FlinkConnectionOauthArgs', 'FlinkConnectionOauthArgsDict']] oauth: OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        :param pulumi.Input[Union['FlinkConnectionOauthArgs', 'FlinkConnectionOauthArgsDict']] oauth: OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionOrganizationArgs', 'FlinkConnectionOrganizationArgsDict']] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] password: Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] password: Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionPrincipalArgs', 'FlinkConnectionPrincipalArgsDict']] principal: The principal (service account or user) the connection is managed as. Falls back to the provider's `flinkPrincipalId`, then `FLINK_PRINCIPAL_ID`.
-        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
-        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        :param pulumi.Input[_builtins.str] rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] service_key: Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] sse_endpoint: URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         :param pulumi.Input[Union['FlinkConnectionStatusArgs', 'FlinkConnectionStatusArgsDict']] status: Status the API last reported for the connection.
-        :param pulumi.Input[_builtins.str] transport_type: How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
-        :param pulumi.Input[_builtins.str] type: Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
-        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        :param pulumi.Input[_builtins.str] transport_type: How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
+        :param pulumi.Input[_builtins.str] type: Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
+        :param pulumi.Input[_builtins.str] username: User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         opts = pulumi.ResourceOptions.merge(opts, pulumi.ResourceOptions(id=id))
 
@@ -1109,7 +1109,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="apiKey")
     def api_key(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        API key of the endpoint's service. Accepted by types `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `ELASTIC`, `A2A`, `MCP_SERVER`; required by those whose only credential it is.
+        API key of the endpoint's service. Required by `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`; one of the credential groups of `ELASTIC`, `A2A`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "api_key")
 
@@ -1125,7 +1125,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="awsAccessKey")
     def aws_access_key(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        AWS access key id. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS access key id. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_access_key")
 
@@ -1133,7 +1133,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="awsSecretKey")
     def aws_secret_key(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        AWS secret access key. Required for, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS secret access key. Required by `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_secret_key")
 
@@ -1141,7 +1141,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="awsSessionToken")
     def aws_session_token(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        AWS session token for temporary credentials. Optional, and only accepted with, types `BEDROCK`, `SAGEMAKER`, `S3VECTORS`.
+        AWS session token for temporary credentials. Optional with `BEDROCK`, `SAGEMAKER`, `S3VECTORS`. No other type accepts it.
         """
         return pulumi.get(self, "aws_session_token")
 
@@ -1149,7 +1149,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="bearerToken")
     def bearer_token(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Bearer token sent to the endpoint. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        Bearer token sent to the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "bearer_token")
 
@@ -1165,7 +1165,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter
     def credentials(self) -> pulumi.Output[Optional['outputs.FlinkConnectionCredentials']]:
         """
-        The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`. Rotating it needs no API call.
+        The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
         """
         return pulumi.get(self, "credentials")
 
@@ -1205,7 +1205,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter
     def oauth(self) -> pulumi.Output[Optional['outputs.FlinkConnectionOauth']]:
         """
-        OAuth 2.0 client credentials. One of the authentication choices of types `A2A`, `REST`, `MCP_SERVER`.
+        OAuth 2.0 client credentials that Flink uses to obtain a token for the endpoint. One of the credential groups of `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "oauth")
 
@@ -1221,7 +1221,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter
     def password(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Password of that user. Accepted, with `username`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        Password of that user. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "password")
 
@@ -1237,7 +1237,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="restEndpoint")
     def rest_endpoint(self) -> pulumi.Output[_builtins.str]:
         """
-        REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
+        REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`. Changing it replaces the connection.
         """
         return pulumi.get(self, "rest_endpoint")
 
@@ -1245,7 +1245,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="serviceKey")
     def service_key(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        Google Cloud service account key (JSON). Required for, and only accepted with, type `VERTEXAI`.
+        Google Cloud service account key (JSON). Required by `VERTEXAI`. No other type accepts it.
         """
         return pulumi.get(self, "service_key")
 
@@ -1253,7 +1253,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="sseEndpoint")
     def sse_endpoint(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Type `MCP_SERVER` only, and not with `transportType` `STREAMABLE_HTTP`.
+        URL of the MCP server's server-sent-events endpoint, when it differs from `endpoint`. Optional with `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "sse_endpoint")
 
@@ -1269,7 +1269,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter(name="transportType")
     def transport_type(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        How Flink talks to the MCP server: `SSE` (the service's default) or `STREAMABLE_HTTP` (the `TransportType` constants, or the same value as a string). Type `MCP_SERVER` only.
+        How Flink talks to the MCP server, one of the `TransportType` values or the same value as a string; the service's default is `SSE`. Optional with `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "transport_type")
 
@@ -1277,7 +1277,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter
     def type(self) -> pulumi.Output[_builtins.str]:
         """
-        Type of the connection, one of `OPENAI`, `AZUREML`, `AZUREOPENAI`, `GOOGLEAI`, `PINECONE`, `ANTHROPIC`, `FIREWORKSAI`, `COSMOSDB`, `BEDROCK`, `SAGEMAKER`, `S3VECTORS`, `VERTEXAI`, `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER` (the `ConnectionType` constants, or the same value as a string). It decides which credentials are accepted and required. Changing it replaces the connection.
+        Type of the connection, one of the `ConnectionType` values or the same value as a string. It decides which credentials are accepted and required. Changing it replaces the connection.
         """
         return pulumi.get(self, "type")
 
@@ -1285,7 +1285,7 @@ class FlinkConnection(pulumi.CustomResource):
     @pulumi.getter
     def username(self) -> pulumi.Output[Optional[_builtins.str]]:
         """
-        User name for the endpoint. Accepted, with `password`, by types `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`, `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`; required by `MONGODB`, `COUCHBASE` and `CONFLUENT_JDBC`.
+        User name for the endpoint. Required by `MONGODB`, `COUCHBASE`, `CONFLUENT_JDBC`; one of the credential groups of `ELASTIC`, `A2A`, `REST`, `MCP_SERVER`. No other type accepts it.
         """
         return pulumi.get(self, "username")
 

@@ -133,12 +133,12 @@ def get_flink_connection(compute_pool: Optional[Union['FlinkConnectionComputePoo
 
 
     :param Union['FlinkConnectionComputePool', 'FlinkConnectionComputePoolDict'] compute_pool: The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
-    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
     :param _builtins.str display_name: Name of the connection.
     :param Union['FlinkConnectionEnvironment', 'FlinkConnectionEnvironmentDict'] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`.
     :param Union['FlinkConnectionOrganization', 'FlinkConnectionOrganizationDict'] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`.
     :param Union['FlinkConnectionPrincipal', 'FlinkConnectionPrincipalDict'] principal: The principal (service account or user) the connection is managed as. Falls back to the provider's `flinkPrincipalId`, then `FLINK_PRINCIPAL_ID`.
-    :param _builtins.str rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+    :param _builtins.str rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
     """
     __args__ = dict()
     __args__['computePool'] = compute_pool
@@ -172,12 +172,12 @@ def get_flink_connection_output(compute_pool: Optional[pulumi.Input[Optional[Uni
 
 
     :param Union['FlinkConnectionComputePool', 'FlinkConnectionComputePoolDict'] compute_pool: The Flink compute pool the connection is managed through. Falls back to the provider's `flinkComputePoolId`, then `FLINK_COMPUTE_POOL_ID`.
-    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
     :param _builtins.str display_name: Name of the connection.
     :param Union['FlinkConnectionEnvironment', 'FlinkConnectionEnvironmentDict'] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`.
     :param Union['FlinkConnectionOrganization', 'FlinkConnectionOrganizationDict'] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`.
     :param Union['FlinkConnectionPrincipal', 'FlinkConnectionPrincipalDict'] principal: The principal (service account or user) the connection is managed as. Falls back to the provider's `flinkPrincipalId`, then `FLINK_PRINCIPAL_ID`.
-    :param _builtins.str rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+    :param _builtins.str rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
     """
     __args__ = dict()
     __args__['computePool'] = compute_pool

@@ -59,10 +59,10 @@ def get_flink_connections(credentials: Optional[Union['FlinkConnectionCredential
     List the Flink connections of an environment, in the API's order, optionally only those of one type: for example to reference every MONGODB connection of an environment, or to write a `pulumi import --file` file for all of them. Every argument is optional; the settings fall back to the provider configuration and environment variables as for the `FlinkConnection` resource.
 
 
-    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
     :param Union['FlinkConnectionEnvironment', 'FlinkConnectionEnvironmentDict'] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`.
     :param Union['FlinkConnectionOrganization', 'FlinkConnectionOrganizationDict'] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`.
-    :param _builtins.str rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+    :param _builtins.str rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
     :param Union[_builtins.str, 'ConnectionType'] type: Only connections of this type (the `ConnectionType` constants, or the same value as a string).
     """
     __args__ = dict()
@@ -86,10 +86,10 @@ def get_flink_connections_output(credentials: Optional[pulumi.Input[Optional[Uni
     List the Flink connections of an environment, in the API's order, optionally only those of one type: for example to reference every MONGODB connection of an environment, or to write a `pulumi import --file` file for all of them. Every argument is optional; the settings fall back to the provider configuration and environment variables as for the `FlinkConnection` resource.
 
 
-    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
+    :param Union['FlinkConnectionCredentials', 'FlinkConnectionCredentialsDict'] credentials: The Flink API key used to manage the connection: a key of the region of `restEndpoint`. Rotating it needs no API call. Falls back to the provider's `flinkApiKey`/`flinkApiSecret`, then `FLINK_API_KEY`/`FLINK_API_SECRET`.
     :param Union['FlinkConnectionEnvironment', 'FlinkConnectionEnvironmentDict'] environment: The environment the connection lives in. Falls back to the provider's `environmentId`, then `CONFLUENT_ENVIRONMENT_ID`.
     :param Union['FlinkConnectionOrganization', 'FlinkConnectionOrganizationDict'] organization: The Confluent Cloud organization that owns the connection. Falls back to the provider's `organizationId`, then `CONFLUENT_ORGANIZATION_ID`.
-    :param _builtins.str rest_endpoint: REST endpoint of the Flink region, e.g. `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
+    :param _builtins.str rest_endpoint: REST endpoint of the Flink region. For example `https://flink.us-east-1.aws.confluent.cloud`. Falls back to the provider's `flinkRestEndpoint`, then `FLINK_REST_ENDPOINT`.
     :param Union[_builtins.str, 'ConnectionType'] type: Only connections of this type (the `ConnectionType` constants, or the same value as a string).
     """
     __args__ = dict()

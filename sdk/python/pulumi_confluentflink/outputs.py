@@ -36,7 +36,7 @@ class FlinkConnectionComputePool(dict):
                  id: _builtins.str):
         """
         A Flink compute pool.
-        :param _builtins.str id: The ID, for example `lfcp-abc123`.
+        :param _builtins.str id: The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -44,7 +44,7 @@ class FlinkConnectionComputePool(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `lfcp-abc123`.
+        The ID: `lfcp-` and letters or digits, for example `lfcp-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -91,7 +91,7 @@ class FlinkConnectionEnvironment(dict):
                  id: _builtins.str):
         """
         A Confluent Cloud environment.
-        :param _builtins.str id: The ID, for example `env-abc123`.
+        :param _builtins.str id: The ID: `env-` and letters or digits, for example `env-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -99,7 +99,7 @@ class FlinkConnectionEnvironment(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `env-abc123`.
+        The ID: `env-` and letters or digits, for example `env-abc123`.
         """
         return pulumi.get(self, "id")
 
@@ -189,7 +189,7 @@ class FlinkConnectionOrganization(dict):
                  id: _builtins.str):
         """
         A Confluent Cloud organization.
-        :param _builtins.str id: The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        :param _builtins.str id: The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -197,7 +197,7 @@ class FlinkConnectionOrganization(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
+        The ID: a UUID, for example `1111aaaa-11aa-11aa-11aa-111111aaaaaa`.
         """
         return pulumi.get(self, "id")
 
@@ -211,7 +211,7 @@ class FlinkConnectionPrincipal(dict):
                  id: _builtins.str):
         """
         A principal: service account or user.
-        :param _builtins.str id: The ID, for example `sa-abc123`.
+        :param _builtins.str id: The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         """
         pulumi.set(__self__, "id", id)
 
@@ -219,7 +219,7 @@ class FlinkConnectionPrincipal(dict):
     @pulumi.getter
     def id(self) -> _builtins.str:
         """
-        The ID, for example `sa-abc123`.
+        The ID: `sa-`, `u-` or `pool-` and letters or digits, for example `sa-abc123`.
         """
         return pulumi.get(self, "id")
 

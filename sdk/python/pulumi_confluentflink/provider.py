@@ -29,14 +29,14 @@ class ProviderArgs:
                  organization_id: Optional[pulumi.Input[_builtins.str]] = None):
         """
         The set of arguments for constructing a Provider resource.
-        :param pulumi.Input[_builtins.str] environment_id: Default environment ID for connections that set no `environment`.
-        :param pulumi.Input[_builtins.str] flink_api_key: Default Flink API key for connections that set no `credentials`.
-        :param pulumi.Input[_builtins.str] flink_api_secret: Default Flink API secret for connections that set no `credentials`.
-        :param pulumi.Input[_builtins.str] flink_compute_pool_id: Default Flink compute pool ID for connections that set no `computePool`.
-        :param pulumi.Input[_builtins.str] flink_principal_id: Default principal ID for connections that set no `principal`.
-        :param pulumi.Input[_builtins.str] flink_rest_endpoint: Default Flink region REST endpoint for connections that set no `restEndpoint`.
-        :param pulumi.Input[_builtins.int] max_retries: How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
-        :param pulumi.Input[_builtins.str] organization_id: Default organization ID for connections that set no `organization`.
+        :param pulumi.Input[_builtins.str] environment_id: Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
+        :param pulumi.Input[_builtins.str] flink_api_key: Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
+        :param pulumi.Input[_builtins.str] flink_api_secret: Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
+        :param pulumi.Input[_builtins.str] flink_compute_pool_id: Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
+        :param pulumi.Input[_builtins.str] flink_principal_id: Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
+        :param pulumi.Input[_builtins.str] flink_rest_endpoint: Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
+        :param pulumi.Input[_builtins.int] max_retries: How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
+        :param pulumi.Input[_builtins.str] organization_id: Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
         """
         if environment_id is None:
             environment_id = _utilities.get_env('CONFLUENT_ENVIRONMENT_ID')
@@ -75,7 +75,7 @@ class ProviderArgs:
     @pulumi.getter(name="environmentId")
     def environment_id(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default environment ID for connections that set no `environment`.
+        Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
         """
         return pulumi.get(self, "environment_id")
 
@@ -87,7 +87,7 @@ class ProviderArgs:
     @pulumi.getter(name="flinkApiKey")
     def flink_api_key(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default Flink API key for connections that set no `credentials`.
+        Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
         """
         return pulumi.get(self, "flink_api_key")
 
@@ -99,7 +99,7 @@ class ProviderArgs:
     @pulumi.getter(name="flinkApiSecret")
     def flink_api_secret(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default Flink API secret for connections that set no `credentials`.
+        Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
         """
         return pulumi.get(self, "flink_api_secret")
 
@@ -111,7 +111,7 @@ class ProviderArgs:
     @pulumi.getter(name="flinkComputePoolId")
     def flink_compute_pool_id(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default Flink compute pool ID for connections that set no `computePool`.
+        Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
         """
         return pulumi.get(self, "flink_compute_pool_id")
 
@@ -123,7 +123,7 @@ class ProviderArgs:
     @pulumi.getter(name="flinkPrincipalId")
     def flink_principal_id(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default principal ID for connections that set no `principal`.
+        Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
         """
         return pulumi.get(self, "flink_principal_id")
 
@@ -135,7 +135,7 @@ class ProviderArgs:
     @pulumi.getter(name="flinkRestEndpoint")
     def flink_rest_endpoint(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default Flink region REST endpoint for connections that set no `restEndpoint`.
+        Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
         """
         return pulumi.get(self, "flink_rest_endpoint")
 
@@ -147,7 +147,7 @@ class ProviderArgs:
     @pulumi.getter(name="maxRetries")
     def max_retries(self) -> Optional[pulumi.Input[_builtins.int]]:
         """
-        How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+        How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
         """
         return pulumi.get(self, "max_retries")
 
@@ -159,7 +159,7 @@ class ProviderArgs:
     @pulumi.getter(name="organizationId")
     def organization_id(self) -> Optional[pulumi.Input[_builtins.str]]:
         """
-        Default organization ID for connections that set no `organization`.
+        Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
         """
         return pulumi.get(self, "organization_id")
 
@@ -188,14 +188,14 @@ class Provider(pulumi.ProviderResource):
 
         :param str resource_name: The name of the resource.
         :param pulumi.ResourceOptions opts: Options for the resource.
-        :param pulumi.Input[_builtins.str] environment_id: Default environment ID for connections that set no `environment`.
-        :param pulumi.Input[_builtins.str] flink_api_key: Default Flink API key for connections that set no `credentials`.
-        :param pulumi.Input[_builtins.str] flink_api_secret: Default Flink API secret for connections that set no `credentials`.
-        :param pulumi.Input[_builtins.str] flink_compute_pool_id: Default Flink compute pool ID for connections that set no `computePool`.
-        :param pulumi.Input[_builtins.str] flink_principal_id: Default principal ID for connections that set no `principal`.
-        :param pulumi.Input[_builtins.str] flink_rest_endpoint: Default Flink region REST endpoint for connections that set no `restEndpoint`.
-        :param pulumi.Input[_builtins.int] max_retries: How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
-        :param pulumi.Input[_builtins.str] organization_id: Default organization ID for connections that set no `organization`.
+        :param pulumi.Input[_builtins.str] environment_id: Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
+        :param pulumi.Input[_builtins.str] flink_api_key: Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
+        :param pulumi.Input[_builtins.str] flink_api_secret: Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
+        :param pulumi.Input[_builtins.str] flink_compute_pool_id: Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
+        :param pulumi.Input[_builtins.str] flink_principal_id: Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
+        :param pulumi.Input[_builtins.str] flink_rest_endpoint: Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
+        :param pulumi.Input[_builtins.int] max_retries: How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
+        :param pulumi.Input[_builtins.str] organization_id: Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
         """
         ...
     @overload

@@ -16,41 +16,41 @@ from .. import _utilities
 
 environment_id: Optional[str]
 """
-Default environment ID for connections that set no `environment`.
+Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
 """
 
 flink_api_key: Optional[str]
 """
-Default Flink API key for connections that set no `credentials`.
+Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
 """
 
 flink_api_secret: Optional[str]
 """
-Default Flink API secret for connections that set no `credentials`.
+Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
 """
 
 flink_compute_pool_id: Optional[str]
 """
-Default Flink compute pool ID for connections that set no `computePool`.
+Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
 """
 
 flink_principal_id: Optional[str]
 """
-Default principal ID for connections that set no `principal`.
+Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
 """
 
 flink_rest_endpoint: Optional[str]
 """
-Default Flink region REST endpoint for connections that set no `restEndpoint`.
+Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
 """
 
 max_retries: int
 """
-How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
 """
 
 organization_id: Optional[str]
 """
-Default organization ID for connections that set no `organization`.
+Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
 """
 

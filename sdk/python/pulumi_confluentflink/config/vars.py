@@ -23,7 +23,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def environment_id(self) -> Optional[str]:
         """
-        Default environment ID for connections that set no `environment`.
+        Default `environment.id` for connections that set none. Falls back to `CONFLUENT_ENVIRONMENT_ID`.
         """
         value = __config__.get('environmentId')
         return value if value is not None else _utilities.get_env('CONFLUENT_ENVIRONMENT_ID')
@@ -31,7 +31,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def flink_api_key(self) -> Optional[str]:
         """
-        Default Flink API key for connections that set no `credentials`.
+        Default `credentials.key` for connections that set none. Falls back to `FLINK_API_KEY`.
         """
         value = __config__.get('flinkApiKey')
         return value if value is not None else _utilities.get_env('FLINK_API_KEY')
@@ -39,7 +39,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def flink_api_secret(self) -> Optional[str]:
         """
-        Default Flink API secret for connections that set no `credentials`.
+        Default `credentials.secret` for connections that set none. Falls back to `FLINK_API_SECRET`.
         """
         value = __config__.get('flinkApiSecret')
         return value if value is not None else _utilities.get_env('FLINK_API_SECRET')
@@ -47,7 +47,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def flink_compute_pool_id(self) -> Optional[str]:
         """
-        Default Flink compute pool ID for connections that set no `computePool`.
+        Default `computePool.id` for connections that set none. Falls back to `FLINK_COMPUTE_POOL_ID`.
         """
         value = __config__.get('flinkComputePoolId')
         return value if value is not None else _utilities.get_env('FLINK_COMPUTE_POOL_ID')
@@ -55,7 +55,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def flink_principal_id(self) -> Optional[str]:
         """
-        Default principal ID for connections that set no `principal`.
+        Default `principal.id` for connections that set none. Falls back to `FLINK_PRINCIPAL_ID`.
         """
         value = __config__.get('flinkPrincipalId')
         return value if value is not None else _utilities.get_env('FLINK_PRINCIPAL_ID')
@@ -63,7 +63,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def flink_rest_endpoint(self) -> Optional[str]:
         """
-        Default Flink region REST endpoint for connections that set no `restEndpoint`.
+        Default `restEndpoint` for connections that set none. Falls back to `FLINK_REST_ENDPOINT`.
         """
         value = __config__.get('flinkRestEndpoint')
         return value if value is not None else _utilities.get_env('FLINK_REST_ENDPOINT')
@@ -71,7 +71,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def max_retries(self) -> int:
         """
-        How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. Default 4.
+        How many times a REST call is retried after a 429, a 5xx or a network failure, with exponential backoff. From 0 to 10; default 4.
         """
         value = __config__.get_int('maxRetries')
         return value if value is not None else 4
@@ -79,7 +79,7 @@ class _ExportableConfig(types.ModuleType):
     @_builtins.property
     def organization_id(self) -> Optional[str]:
         """
-        Default organization ID for connections that set no `organization`.
+        Default `organization.id` for connections that set none. Falls back to `CONFLUENT_ORGANIZATION_ID`.
         """
         value = __config__.get('organizationId')
         return value if value is not None else _utilities.get_env('CONFLUENT_ORGANIZATION_ID')
