@@ -67,11 +67,17 @@ make_demo_passes() {
   return "${PIPESTATUS[0]}"
 }
 
+no_build_warning() {
+  local found; found=$(grep -hoE '[^ ]*: warning (CS|IL|NU|MSB|NETSDK|CA)[0-9]+[^[]*' "$results/make-demo.log" "$results/make-test.log" | sort -u)
+  [ -z "$found" ] || { echo "build warnings:"; echo "$found"; return 1; }
+}
+
 head=$(git rev-parse HEAD)
 echo "cloning $head into $clone (nothing beside it)"
 if git clone --quiet --no-hardlinks "$PWD" "$clone" && git -C "$clone" checkout --quiet --detach "$head"; then
   check "make demo" make_demo_passes
   check "make test" make_test_has_no_failure
+  check "no build warning" no_build_warning
 else
   failed=$((failed + 1))
 fi

@@ -19,6 +19,8 @@ public static class VersionStamps
         "sdk/dotnet/pulumi-plugin.json",
         "sdk/dotnet/version.txt",
         "sdk/nodejs/package.json",
+        "sdk/python/pyproject.toml",
+        "sdk/python/pulumi_confluentflink/pulumi-plugin.json",
     ];
 
     /// <summary>
@@ -30,6 +32,8 @@ public static class VersionStamps
         ".json" => JsonVersion(JsonNode.Parse(File.ReadAllText(path))),
         ".csproj" => XDocument.Load(path).Descendants("Version").FirstOrDefault()?.Value,
         ".txt" => File.ReadAllText(path).Trim(),
+        // The Python package's version is PEP 440's spelling of the same version (1.2.3-rc.1 is 1.2.3rc1).
+        ".toml" => System.Text.RegularExpressions.Regex.Match(File.ReadAllText(path), "(?m)^\\s*version = \"([^\"]+)\"").Groups[1].Value is { Length: > 0 } v ? v : null,
         var other => throw new NotSupportedException($"{path}: no version reader for '{other}' files"),
     };
 

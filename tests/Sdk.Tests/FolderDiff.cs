@@ -55,6 +55,6 @@ public static class FolderDiff
     private static Dictionary<string, string> Files(string dir) =>
         Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
             .Select(f => (Relative: Path.GetRelativePath(dir, f).Replace('\\', '/'), Full: f))
-            .Where(f => !ConfluentFlink.SdkGen.SdkWriter.BuildFolders.Contains(f.Relative.Split('/')[0]))
+            .Where(f => !ConfluentFlink.SdkGen.SdkWriter.IsBuildOutput(f.Relative))
             .ToDictionary(f => f.Relative, f => f.Full, StringComparer.Ordinal);
 }

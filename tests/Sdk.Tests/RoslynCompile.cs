@@ -19,7 +19,8 @@ public static class RoslynCompile
     /// <param name="outputKind">A console application for top-level programs such as examples; a library otherwise.</param>
     public static IReadOnlyList<Diagnostic> Check(IEnumerable<string> sourceFiles, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
     {
-        var files = sourceFiles.Concat(PulumiApiReferenceFiles()).ToList();
+        var files = sourceFiles.ToList();
+        files.AddRange(PulumiApiReferenceFiles().Where(f => !files.Contains(f)));
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), ParseOptions, path: f));
         var compilation = CSharpCompilation.Create(
             "RoslynCompileCheck",
@@ -29,8 +30,16 @@ public static class RoslynCompile
         return compilation.GetDiagnostics();
     }
 
-    public static IReadOnlyList<string> PulumiApiReferenceFiles() =>
-        Directory.EnumerateFiles(SdkPaths.PulumiApiReference, "*.cs").Order(StringComparer.Ordinal).ToList();
+    /// <summary>The declarations of Pulumi's API that programs compile against; Pulumi.Automation's only when <paramref name="automation"/>.</summary>
+    public static IReadOnlyList<string> PulumiApiReferenceFiles(bool automation = false) =>
+        Directory.EnumerateFiles(Path.Combine(RepoPaths.RepoRoot, "tests", "PulumiApiReference"), "*.cs", automation ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly)
+            .Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The generated C# SDK's sources.</summary>
+    public static IReadOnlyList<string> SdkSources() =>
+        Directory.EnumerateFiles(Path.Combine(RepoPaths.RepoRoot, "sdk", "dotnet"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !ConfluentFlink.SdkGen.SdkWriter.IsBuildOutput(Path.GetRelativePath(Path.Combine(RepoPaths.RepoRoot, "sdk", "dotnet"), f)))
+            .Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Readable one-line-per-diagnostic text for assertion messages.</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>

@@ -22,6 +22,11 @@ public class ArchiveTests
         Assert.That(present, Is.EquivalentTo(expected));
     }
 
+    [Test]
+    public void DistHoldsTheSdkPackagesApartFromThePlugins() =>
+        Assert.That(System.IO.Directory.EnumerateFiles(Path.Combine(ReleaseArchive.Directory, "sdk")).Select(Path.GetFileName),
+            Is.EquivalentTo(ReleaseArchive.SdkPackages));
+
     [TestCaseSource(nameof(Platforms))]
     public void TheArchiveHoldsOnlyTheExecutableAtItsRoot(Platform platform)
     {

@@ -32,6 +32,7 @@ public static class ReleaseArchive
         new("darwin-amd64", "Mach-O 64-bit x86_64, code-signed"),
         new("darwin-arm64", "Mach-O 64-bit arm64, code-signed"),
         new("windows-amd64", "PE32+ x64 console"),
+        new("windows-arm64", "PE32+ arm64 console"),
     ];
 
     public static string Directory => Path.Combine(RepoPaths.RepoRoot, "dist");
@@ -44,6 +45,14 @@ public static class ReleaseArchive
     public static string SymbolsName => $"{PluginName}-v{Version}-symbols.tar.gz";
 
     public static string PathOf(string name) => Path.Combine(Directory, name);
+
+    /// <summary>The SDKs' packages, beside the plugin's files: what `npm publish` and `twine upload` take.</summary>
+    public static IReadOnlyList<string> SdkPackages =>
+    [
+        $"confluentflink-pulumi-confluentflink-{Version}.tgz",
+        $"pulumi_confluentflink-{Version}.tar.gz",
+        $"pulumi_confluentflink-{Version}-py3-none-any.whl",
+    ];
 
     /// <summary>Every entry of a .tar.gz, in order, with its type and Unix mode.</summary>
     public static IReadOnlyList<(string Name, TarEntryType Type, UnixFileMode Mode)> Entries(string archive)
