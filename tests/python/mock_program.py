@@ -20,11 +20,11 @@ PROGRAMS = Path(__file__).resolve().parent / "programs"
 
 # What the mock "provider" holds: the connections getFlinkConnections lists.
 CONNECTIONS = [
-    {"id": "org-1/env-1/orders-db", "displayName": "orders-db", "type": "MONGODB",
+    {"id": "1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/orders-db", "displayName": "orders-db", "type": "MONGODB",
      "endpoint": "mongodb+srv://orders.example.com", "status": {"phase": "READY"}},
-    {"id": "org-1/env-1/chat", "displayName": "chat", "type": "OPENAI",
+    {"id": "1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/chat", "displayName": "chat", "type": "OPENAI",
      "endpoint": "https://api.openai.com/v1/chat/completions", "status": {"phase": "READY"}},
-    {"id": "org-1/env-1/vectors", "displayName": "vectors", "type": "MONGODB",
+    {"id": "1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/vectors", "displayName": "vectors", "type": "MONGODB",
      "endpoint": "mongodb+srv://vectors.example.com", "status": {"phase": "UNREACHABLE", "detail": "no route"}},
 ]
 
@@ -86,7 +86,7 @@ def main(scenario_path: str, record_path: str) -> None:
                 wanted = args.args.get("type")
                 return {"connections": [c for c in CONNECTIONS if wanted in (None, c["type"])]}
             name = args.args["displayName"]
-            return {"id": f"org-1/env-1/{name}", "displayName": name, "type": "OPENAI",
+            return {"id": f"1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/{name}", "displayName": name, "type": "OPENAI",
                     "endpoint": "https://api.openai.com/v1/chat/completions", **COMPUTED}
 
     class RecordingMonitor(MockMonitor):

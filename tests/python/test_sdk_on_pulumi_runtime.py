@@ -133,7 +133,7 @@ def test_a_provider_setting_whose_variable_is_unset_is_not_sent(run, key):
 def test_get_reads_the_connection_by_id_with_the_state_given(run):
     (read,) = run["reads"]
 
-    assert (read["type"], read["name"], read["id"]) == (repository.RESOURCE, "looked-up", "org-1/env-1/chat")
+    assert (read["type"], read["name"], read["id"]) == (repository.RESOURCE, "looked-up", "1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/chat")
     assert read["properties"] == {"displayName": "chat", "restEndpoint": "https://flink.us-east-1.aws.confluent.cloud"}
     assert sorted(read["additionalSecretOutputs"]) == repository.SECRET_OUTPUTS
 
@@ -152,7 +152,7 @@ def test_both_forms_of_both_functions_invoke_the_token_with_the_schema_argument_
 def test_get_flink_connection_returns_the_result_with_typed_status(run):
     lookup = run["exports"]["lookup"]["value"]
 
-    assert (lookup["displayName"], lookup["id"], lookup["apiVersion"]) == ("openai-chat", "org-1/env-1/openai-chat", "sql/v1")
+    assert (lookup["displayName"], lookup["id"], lookup["apiVersion"]) == ("openai-chat", "1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat", "sql/v1")
     assert lookup["status"]["class"] == sdk_class("FlinkConnectionStatus")
     assert run["exports"]["lookupOutputPhase"]["value"] == mock_program.COMPUTED["status"]["phase"]
 

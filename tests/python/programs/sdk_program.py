@@ -58,7 +58,7 @@ bedrock = confluentflink.FlinkConnection(
     opts=pulumi.ResourceOptions(provider=explicit))
 
 looked_up = confluentflink.FlinkConnection.get(
-    "looked-up", "org-1/env-1/chat",
+    "looked-up", "1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/chat",
     display_name="chat",
     rest_endpoint="https://flink.us-east-1.aws.confluent.cloud")
 
