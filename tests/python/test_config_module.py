@@ -24,7 +24,7 @@ def test_every_setting_of_the_schema_has_its_property(run_program):
 
 @pytest.mark.parametrize("setting, config, environment, value", [
     ("organization_id", {}, {}, None),
-    ("organization_id", {"confluentflink:organizationId": "org-from-config"}, {}, "org-from-config"),
+    ("organization_id", {"confluentflink:organizationId": "3333cccc-33cc-33cc-33cc-333333cccccc"}, {}, "3333cccc-33cc-33cc-33cc-333333cccccc"),
     ("environment_id", {}, {"CONFLUENT_ENVIRONMENT_ID": "env-from-environment"}, "env-from-environment"),
     ("environment_id", {"confluentflink:environmentId": "env-from-config"},
      {"CONFLUENT_ENVIRONMENT_ID": "env-from-environment"}, "env-from-config"),

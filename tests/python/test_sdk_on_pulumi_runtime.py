@@ -111,7 +111,7 @@ def test_the_explicit_provider_is_the_one_the_connection_is_registered_with(run)
 
 
 @pytest.mark.parametrize("key, value, secret", [
-    ("organizationId", "org-explicit", False),                         # an argument
+    ("organizationId", "2222bbbb-22bb-22bb-22bb-222222bbbbbb", False),                         # an argument
     ("flinkApiKey", "explicit-key", False),                            # an argument
     ("environmentId", ENVIRONMENT["CONFLUENT_ENVIRONMENT_ID"], False),  # from the environment
     ("flinkApiSecret", ENVIRONMENT["FLINK_API_SECRET"], True),         # from the environment, secret

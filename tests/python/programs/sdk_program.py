@@ -44,7 +44,7 @@ mcp = confluentflink.FlinkConnection(
 
 explicit = confluentflink.Provider(
     "explicit",
-    organization_id="org-explicit",
+    organization_id="2222bbbb-22bb-22bb-22bb-222222bbbbbb",
     flink_api_key="explicit-key")
 
 bedrock = confluentflink.FlinkConnection(
