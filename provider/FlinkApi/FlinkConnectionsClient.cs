@@ -90,7 +90,8 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         if (exchange.Response is IApiResponse<Connection> { IsSuccessStatusCode: true } created)
             return new CreateOutcome(FailureMapper.RequireContent(created), CreateOutcomeKind.Created);
 
-        var failure = LostAnswerOrThrow(exchange);
+        var failure = FailureOf(exchange);
+        if (!AnswerMayBeLost(exchange)) throw failure;
         try
         {
             return await AdoptAsync(address, connection, sentAt, failure, budget).ConfigureAwait(false);
@@ -160,7 +161,8 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         if (exchange.Cancelled) throw new OperationCanceledException(budget.Cancellation);
         if (exchange.Response?.StatusCode == HttpStatusCode.NotFound) return false;
         if (exchange.Response is { IsSuccessStatusCode: true }) return true;
-        var failure = LostAnswerOrThrow(exchange);
+        var failure = FailureOf(exchange);
+        if (!AnswerMayBeLost(exchange)) throw failure;
         if (await LookupAsync(address, budget, lookupFailure => InDoubt("delete", address.Name, failure, lookupFailure)).ConfigureAwait(false) is not null)
             throw failure.WithNote($"Connection '{address.Name}' still exists: it was not deleted.");
         _logger.LogInformation("Deleted connection {Name}: the answer was lost, and a lookup answered 404", address.Name);
@@ -194,7 +196,8 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         if (exchange.Cancelled) throw new OperationCanceledException(budget.Cancellation);
         if (exchange.Response is IApiResponse<Connection> { IsSuccessStatusCode: true } updated) return FailureMapper.RequireContent(updated);
 
-        var failure = LostAnswerOrThrow(exchange);
+        var failure = FailureOf(exchange);
+        if (!AnswerMayBeLost(exchange)) throw failure;
         var found = await LookupAsync(address, budget, lookupFailure => InDoubt("update", address.Name, failure, lookupFailure)).ConfigureAwait(false)
             ?? throw failure.WithNote($"A lookup found no connection named '{address.Name}'.");
         var moved = found.Metadata?.ResourceVersion;
@@ -278,22 +281,18 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         new($"The {operation} of connection '{name}' may or may not have happened: {failure.Message}. Looking the connection up " +
             $"to find out failed too: {lookupFailure.Message}. Running the {operation} again is safe.", innerException: lookupFailure);
 
+    private static FlinkApiException FailureOf(Exchange exchange) => exchange.Failure ?? FailureMapper.ToException(exchange.Response!);
+
     /// <summary>
-    /// The failure of a write that did not succeed, when its answer may have been lost: an attempt reached the service and
-    /// the last one ended without a final refusal (no answer, or a 5xx/429), or a retry met 409 because an earlier
-    /// attempt got through. Any other failure is thrown.
+    /// Whether a write that did not succeed may have been carried out anyway: an attempt reached the service and the last
+    /// one ended without a final refusal (no answer, or a 5xx/429), or a retry met 409 because an earlier attempt got through.
     /// </summary>
-    private static FlinkApiException LostAnswerOrThrow(Exchange exchange)
+    private static bool AnswerMayBeLost(Exchange exchange) => exchange.Response?.StatusCode switch
     {
-        var failure = exchange.Failure ?? FailureMapper.ToException(exchange.Response!);
-        var mayBeLost = exchange.Response?.StatusCode switch
-        {
-            null => exchange.MayHaveReached,
-            HttpStatusCode.Conflict => exchange.Attempts.Count(a => a.MayHaveReached) > 1,
-            _ => exchange.Attempts[^1].IsTransient,
-        };
-        return mayBeLost ? failure : throw failure;
-    }
+        null => exchange.MayHaveReached,
+        HttpStatusCode.Conflict => exchange.Attempts.Count(a => a.MayHaveReached) > 1,
+        _ => exchange.Attempts[^1].IsTransient,
+    };
 
     /// <summary>The answer of a read; a cancelled or unanswered call throws.</summary>
     private static IApiResponse<T> Answer<T>(Exchange exchange, OperationBudget budget) =>

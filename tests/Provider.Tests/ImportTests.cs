@@ -1,3 +1,4 @@
+using ConfluentFlink.Schema;
 using ConfluentFlink.FlinkApiEmulator.Store;
 using ConfluentFlink.Harness;
 using Grpc.Core;
@@ -42,7 +43,7 @@ public sealed class ImportTests : ProviderTest
         Environment["API_KEY"] = key;
         var id = $"{TestStack.Organization}/{OtherEnvironment}/old";
 
-        var read = await Stack.Client.ReadAsync(new ReadRequest { Id = id, Urn = Engine.Urn("old"), Type = "confluentflink:index:FlinkConnection" });
+        var read = await Stack.Client.ReadAsync(new ReadRequest { Id = id, Urn = Engine.Urn("old"), Type = Tokens.FlinkConnection });
 
         Assert.That(Wire.Text(read.Inputs, "environment.id"), Is.EqualTo(OtherEnvironment), "else the next up would move it to the provider's environment");
         Assert.That(read.Inputs.Fields.ContainsKey("organization"), Is.False, "the provider's own organization needs no block");
@@ -57,14 +58,14 @@ public sealed class ImportTests : ProviderTest
         MadeByHand("chat", "OPENAI", $"{{\"API_KEY\":\"{key}\"}}");
         (Environment["API_KEY"], Environment["IMPORT_FLINK_COMPUTE_POOL_ID"]) = (key, "lfcp-imported");
 
-        var read = await Stack.Client.ReadAsync(new ReadRequest { Id = TestStack.IdOf("chat"), Urn = Engine.Urn("chat"), Type = "confluentflink:index:FlinkConnection" });
+        var read = await Stack.Client.ReadAsync(new ReadRequest { Id = TestStack.IdOf("chat"), Urn = Engine.Urn("chat"), Type = Tokens.FlinkConnection });
 
         Assert.That(Wire.Text(read.Inputs, "computePool.id"), Is.EqualTo("lfcp-imported"));
         var check = await Engine.CheckAsync("chat", new Google.Protobuf.WellKnownTypes.Struct(), read.Inputs);
         Assert.That(check.Failures, Is.Empty, "imported inputs pass Check");
         var diff = await Stack.Client.DiffAsync(new DiffRequest
         {
-            Id = read.Id, Urn = Engine.Urn("chat"), Type = "confluentflink:index:FlinkConnection", Olds = read.Properties, OldInputs = read.Inputs, News = check.Inputs,
+            Id = read.Id, Urn = Engine.Urn("chat"), Type = Tokens.FlinkConnection, Olds = read.Properties, OldInputs = read.Inputs, News = check.Inputs,
         });
         Assert.That(diff.Changes, Is.EqualTo(DiffResponse.Types.DiffChanges.DiffNone), "imported inputs against the read state give no change");
     }

@@ -1,3 +1,4 @@
+using ConfluentFlink.Schema;
 using ConfluentFlink.FlinkApiEmulator.Faults;
 using ConfluentFlink.FlinkApiEmulator.Status;
 using ConfluentFlink.FlinkApiEmulator.Store;
@@ -20,7 +21,7 @@ public sealed class LifecycleTests : ProviderTest
 
         var create = await Stack.Client.CreateAsync(new CreateRequest
         {
-            Urn = Engine.Urn("chat"), Type = MiniEngine.Package + ":index:FlinkConnection", Preview = true,
+            Urn = Engine.Urn("chat"), Type = Tokens.FlinkConnection, Preview = true,
             Properties = (await Engine.CheckAsync("chat", new Struct(), OpenAi().Inputs)).Inputs,
         });
         Assert.That(Wire.IsSecret(create.Properties.Fields["apiKey"]), Is.True);

@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using ConfluentFlink.Harness;
+using ConfluentFlink.Schema;
 
 namespace ConfluentFlink.Release.Tests;
 
@@ -9,14 +8,14 @@ public class DownloadUrlTests
     [Test]
     public void PluginDownloadURLIsTheGithubReleasesOfTheRepositoryOwner()
     {
-        var schema = JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!;
-        var repository = new Uri(schema["repository"]!.GetValue<string>());
+        var schema = PackageSpec.Embedded;
+        var repository = new Uri(schema.Repository!);
         Assert.That(repository.Host, Is.EqualTo("github.com"), "the download URL is derived from a GitHub repository");
         var owner = repository.AbsolutePath.Trim('/').Split('/')[0];
 
         // "github://api.github.com/<owner>": the engine fetches releases/download/v<version>/<archive> of
         // github.com/<owner>/pulumi-<package name>, so the repository must be named after the package.
-        Assert.That(schema["pluginDownloadURL"]?.GetValue<string>(), Is.EqualTo($"github://api.github.com/{owner}"));
-        Assert.That(repository.AbsolutePath.Trim('/'), Is.EqualTo($"{owner}/pulumi-{schema["name"]!.GetValue<string>()}"));
+        Assert.That(schema.PluginDownloadUrl, Is.EqualTo($"github://api.github.com/{owner}"));
+        Assert.That(repository.AbsolutePath.Trim('/'), Is.EqualTo($"{owner}/pulumi-{schema.Name}"));
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ConfluentFlink.Schema;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
@@ -74,8 +74,8 @@ public partial class CompileTests
     [Test]
     public void TheSchemasCSharpExamplesCompile()
     {
-        var descriptions = JsonNode.Parse(File.ReadAllText(RepoPaths.SchemaFile))!["resources"]!.AsObject().Select(r => r.Value!["description"]!.GetValue<string>());
-        var snippets = descriptions.SelectMany(d => CSharpFence().Matches(d).Select(m => m.Groups["code"].Value)).ToList();
+        var snippets = PackageSpec.Embedded.Resources.Select(r => r.Description ?? "")
+            .SelectMany(d => CSharpFence().Matches(d).Select(m => m.Groups["code"].Value)).ToList();
         Assert.That(snippets, Is.Not.Empty);
         foreach (var snippet in snippets)
             Assert.That(Errors(snippet, OutputKind.ConsoleApplication), Is.Empty, snippet);

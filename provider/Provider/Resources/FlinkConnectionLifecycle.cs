@@ -295,7 +295,7 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
                 ? $"importing {type.Name} connection '{connection.Name}' needs its credentials, which the API never returns: export the " +
                   $"variables of one of these groups, then run the import again: {Groups(type.AuthGroups)}"
                 : $"importing {type.Name} connection '{connection.Name}': variables of more than one credential group are set ({Groups(set)}); " +
-                  $"a {type.Name} connection uses exactly one, so unset the others and run the import again");
+                  $"{type.Name} connections use exactly one, so unset the others and run the import again");
         }
         var missing = group.Required.Where(e => Variable(e) is null).ToList();
         if (missing.Count > 0)
