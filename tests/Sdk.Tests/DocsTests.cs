@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Markdig;
+using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace ConfluentFlink.Sdk.Tests;
@@ -12,7 +13,7 @@ public partial class DocsTests
     private static IEnumerable<string> Markdown() =>
         new[] { "docs", "examples" }.SelectMany(d => Directory.EnumerateFiles(Path.Combine(Root, d), "*.md", SearchOption.AllDirectories))
             .Where(f => !f.Contains("/node_modules/") && !f.Contains("/bin/") && !f.Contains("/obj/"))
-            .Concat(["README.md", "RELEASING.md", "CHANGELOG.md"].Select(f => Path.Combine(Root, f)))
+            .Concat(new[] { "README.md", "RELEASING.md", "CHANGELOG.md" }.Select(f => Path.Combine(Root, f)).Where(File.Exists))
             .Order(StringComparer.Ordinal);
 
     [Test]
