@@ -21,6 +21,8 @@ public sealed class CheckTests : ProviderTest
         yield return Case("EndpointALocalFile", ("endpoint", "file:///etc/passwd"), "endpoint", "must be an absolute URL");
         yield return Case("EndpointNotAString", ("endpoint", 42), "endpoint", "must be a string, not a number");
         yield return Case("EndpointEmpty", ("endpoint", ""), "endpoint", "must not be empty");
+        yield return Case("EndpointAList", ("endpoint", new[] { "https://a.example.com" }), "endpoint", "must be a string, not a list");
+        yield return Case("EndpointABoolean", ("endpoint", true), "endpoint", "must be a string, not a boolean");
         yield return Case("BlockGivenAsAString", ("organization", "org-1"), "organization", "must be an object { id: \"...\" }, not");
         yield return Case("BlockFieldMisspelt", ("credentials", Wire.Struct(("key", "K"), ("secret", Wire.Secret("S")), ("secrte", "x"))),
             "credentials.secrte", "credentials.secrte is not a field of credentials (did you mean secret?); it takes { key: \"...\", secret: \"...\" }");

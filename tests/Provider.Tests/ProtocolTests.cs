@@ -187,4 +187,32 @@ public sealed class ProtocolTests : ProviderTest
         Assert.That(failures["type"].Length, Is.LessThan(1000));
         Assert.That(failures["type"], Does.Contain("QQQ...").And.Contain("use one of OPENAI"));
     }
+
+    /// <summary>How the engine starts a plugin: flags, then its own address as the last argument.</summary>
+    [TestCase(new string[0], null)]
+    [TestCase(new[] { "127.0.0.1:5000" }, "127.0.0.1:5000")]
+    [TestCase(new[] { "--logtostderr", "-v=9", "127.0.0.1:5000" }, "127.0.0.1:5000")]
+    [TestCase(new[] { "--tracing", "http://tracing.example.com", "127.0.0.1:5000" }, "127.0.0.1:5000")]
+    [TestCase(new[] { "-tracing", "collector:4317" }, null)]
+    public void TheEnginesAddressIsTheLastArgumentAfterItsFlags(string[] args, string? address) =>
+        Assert.That(PluginArguments.Parse(args).EngineAddress, Is.EqualTo(address));
+
+    /// <summary>Whatever prints a value that holds a secret (a log line, a debugger, an exception) shows it masked.</summary>
+    [Test]
+    public void EveryValueThatHoldsASecretPrintsItMasked()
+    {
+        const string secret = "sk-printed-nowhere";
+        var secretSetting = new Configuration.SettingValue(Catalog.Setting("credentials.secret"), secret, Configuration.SettingSource.Environment);
+        object[] holders =
+        [
+            new Values.StringValue(secret),
+            Values.PropertyValue.Secret(new Values.StringValue(secret)),
+            Values.PropertyMap.Empty.With("apiKey", new Values.StringValue(secret)),
+            secretSetting,
+            Resources.Input.Known(secret, secret: true),
+            Resources.FlinkConnectionArgs.Decode(Values.PropertyMap.Empty.With("apiKey", new Values.StringValue(secret))),
+        ];
+        Assert.That(holders.Select(h => h.ToString()).Where(text => text!.Contains(secret)), Is.Empty);
+        Assert.That(secretSetting.ToString(), Does.Contain("from the environment variable FLINK_API_SECRET"));
+    }
 }
