@@ -22,8 +22,10 @@ emulator-bin:
 	@echo "publishing the emulator to $(BIN)/emulator" >&2
 	@$(DOTNET) publish tests/FlinkApiEmulator/ConfluentFlink.FlinkApiEmulator.csproj -c $(CONFIG) -o $(BIN)/emulator -v quiet -nologo >&2
 
-# The published plugin is an executable plus its assemblies: install the folder, link the executable onto PATH
-# (the .NET host follows the link to find its assemblies), where the engine looks for ambient plugins.
+# `make provider` writes the plugin to bin/ as one Native AOT executable that needs nothing beside it to run, next to its
+# debug symbols (its .dbg, the libraries' .pdb); bin/emulator/ is the emulator, not part of the plugin. Install copies
+# the executable and its symbols into one folder, where debuggers look for the symbols, and links the executable into
+# $(PREFIX)/bin, on PATH, where the engine looks for ambient plugins.
 install: provider
 	rm -rf $(PREFIX)/lib/pulumi-resource-confluentflink
 	mkdir -p $(PREFIX)/lib/pulumi-resource-confluentflink $(PREFIX)/bin
