@@ -187,7 +187,10 @@ public static partial class CatalogText
     private static string SettingsTable(ConnectionCatalog catalog) =>
         "| resource property | provider config | environment | import variable | form |\n| --- | --- | --- | --- | --- |\n" + string.Join("\n",
             catalog.Settings.Select(s => $"| `{s.Property}` | `confluentflink:{s.ConfigKey}`{(s.Secret ? " (secret)" : "")} | `{s.EnvironmentVariable}` | " +
-                                         $"`{s.ImportVariable}` | {(s.Form is null ? "—" : $"{s.Form}, e.g. `{s.Example}`")} |"));
+                                         $"`{s.ImportVariable}` | {(s.Form is null ? "—" : $"{Literal(s.Form)}, e.g. `{s.Example}`")} |"));
+
+    // A form written with placeholders (<region>) is a literal; one in words already marks its literal parts.
+    private static string Literal(string form) => form.Contains('`') ? form : $"`{form}`";
 
     private static string TypeOf(JsonObject resource, string property) =>
         resource["inputProperties"]![property]!["$ref"]!.GetValue<string>()["#/types/".Length..];
