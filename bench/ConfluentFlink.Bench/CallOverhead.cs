@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
-using Pulumirpc;
+using ConfluentFlink.Harness;
 
 namespace ConfluentFlink.Bench;
 
@@ -13,25 +13,20 @@ public static class CallOverhead
 {
     public const double AddedCreateGoalMs = 1;
 
-    public static async Task MeasureAsync(BenchRig rig, int localCalls, int apiCalls, Report report)
+    public static async Task MeasureAsync(StackOptions options, int localCalls, int apiCalls, Report report)
     {
-        await using var plugin = await rig.StartConfiguredAsync();
-        var client = plugin.Client;
-        var inputs = await BenchRig.CheckAsync(client, "overhead-probe");
+        await using var stack = await TestStack.StartAsync(options);
+        using var direct = new DirectApi(stack);
+        var engine = stack.Engine;
+        var inputs = await DirectApi.CheckAsync(engine, "overhead-probe");
 
-        var rpc = await Samples.TimeAsync(localCalls, localCalls / 10, async _ => await client.GetPluginInfoAsync(new Empty()));
-        var check = await Samples.TimeAsync(localCalls, localCalls / 10, async _ => await client.CheckAsync(new CheckRequest
-        {
-            Urn = BenchRig.Urn("overhead-probe"), Type = BenchRig.Type, Olds = new Struct(), News = BenchRig.Inputs("overhead-probe"),
-        }));
-        var diff = await Samples.TimeAsync(localCalls, localCalls / 10, async _ => await client.DiffAsync(new DiffRequest
-        {
-            Urn = BenchRig.Urn("overhead-probe"), Type = BenchRig.Type, Id = BenchRig.IdFor("overhead-probe"),
-            Olds = inputs, OldInputs = inputs, News = inputs,
-        }));
+        var rpc = await Samples.TimeAsync(localCalls, localCalls / 10, async _ => await stack.Client.GetPluginInfoAsync(new Empty()));
+        var check = await Samples.TimeAsync(localCalls, localCalls / 10, async _ =>
+            await engine.CheckAsync("overhead-probe", new Struct(), DirectApi.Inputs("overhead-probe")));
+        var diff = await Samples.TimeAsync(localCalls, localCalls / 10, async _ =>
+            await engine.DiffAsync("overhead-probe", TestStack.IdOf("overhead-probe"), inputs, inputs, inputs));
 
-        var (pluginCreate, directCreate, pluginRead, directRead) = await CreateAndReadAsync(rig, client, apiCalls);
-        rig.Emulator.Store.Clear();
+        var (pluginCreate, directCreate, pluginRead, directRead) = await CreateAndReadAsync(engine, direct, apiCalls);
 
         const string section = "Per-call overhead (sequential)";
         var baseline = $"GetPluginInfo {Report.Ms(rpc.Median)} / {Report.Ms(rpc.Percentile(99))}";
@@ -48,8 +43,7 @@ public static class CallOverhead
             $"+{Report.Ms(pluginRead.Median - directRead.Median)} at p50", "-", null));
     }
 
-    private static async Task<(Samples, Samples, Samples, Samples)> CreateAndReadAsync(BenchRig rig,
-        ResourceProvider.ResourceProviderClient client, int calls)
+    private static async Task<(Samples, Samples, Samples, Samples)> CreateAndReadAsync(MiniEngine engine, DirectApi direct, int calls)
     {
         var pluginCreate = new Samples();
         var directCreate = new Samples();
@@ -57,14 +51,14 @@ public static class CallOverhead
         for (var i = -calls / 10; i < calls; i++) // negative indexes warm up both paths
         {
             var name = $"overhead-{i + calls}";
-            var inputs = await BenchRig.CheckAsync(client, name); // the engine's Check, not part of Create's time
+            var inputs = await DirectApi.CheckAsync(engine, name); // the engine's Check, not part of Create's time
             var clock = Stopwatch.StartNew();
-            var response = await BenchRig.CreateAsync(client, name, inputs);
+            var response = await engine.CreateAsync(name, inputs);
             if (i >= 0) pluginCreate.Add(clock.Elapsed);
             created.Add((name, response.Properties, inputs));
 
             clock.Restart();
-            await rig.Direct.CreateAsync($"direct-{name}");
+            await direct.CreateAsync($"direct-{name}");
             if (i >= 0) directCreate.Add(clock.Elapsed);
         }
 
@@ -73,11 +67,11 @@ public static class CallOverhead
         foreach (var (name, outputs, inputs) in created.Skip(calls / 10))
         {
             var clock = Stopwatch.StartNew();
-            await BenchRig.ReadAsync(client, name, outputs, inputs);
+            await engine.ReadAsync(name, TestStack.IdOf(name), outputs, inputs);
             pluginRead.Add(clock.Elapsed);
 
             clock.Restart();
-            await rig.Direct.ReadAsync($"direct-{name}");
+            await direct.ReadAsync($"direct-{name}");
             directRead.Add(clock.Elapsed);
         }
         return (pluginCreate, directCreate, pluginRead, directRead);

@@ -1,27 +1,28 @@
 using System.Diagnostics;
+using ConfluentFlink.Harness;
 using Google.Protobuf.WellKnownTypes;
 
 namespace ConfluentFlink.Bench;
 
 /// <summary>
-/// Process start → port on stdout, and → first answered GetPluginInfo (what the engine waits for), median over
-/// many launches, beside the floor program's start → first line. Launches alternate plugin/floor so machine noise
-/// hits both alike.
+/// Process start → port on stdout, and → first answered GetPluginInfo (what the engine waits for), median over many
+/// launches, beside the floor program's start → first line. Launches alternate plugin/floor so machine noise hits both alike.
 /// </summary>
 public static class ColdStart
 {
     public const double FirstRpcGoalMs = 150;
 
-    public static async Task MeasureAsync(BenchRig rig, FloorApp floor, int launches, Report report,
+    public static async Task MeasureAsync(string pluginBinary, FloorApp floor, int launches, Report report,
         string section = "Cold start", string subject = "")
     {
+        await using var engine = await EngineStub.StartAsync();
         var toPort = new Samples();
         var toFirstRpc = new Samples();
         var floorToLine = new Samples();
         for (var i = -1; i < launches; i++) // launch -1 warms the bench's own client code and the disk cache
         {
             var clock = Stopwatch.StartNew();
-            await using (var plugin = await rig.LaunchAsync())
+            await using (var plugin = await PluginProcess.StartAsync(new PluginStartOptions { BinaryPath = pluginBinary, EngineAddress = engine.Address }))
             {
                 await plugin.Client.GetPluginInfoAsync(new Empty());
                 var firstRpc = clock.Elapsed;

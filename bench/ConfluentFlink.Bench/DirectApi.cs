@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using ConfluentFlink.Harness;
 
 namespace ConfluentFlink.Bench;
 
@@ -16,15 +17,29 @@ public sealed class DirectApi : IDisposable
     private readonly HttpClient _http;
     private readonly string _collection;
 
-    public DirectApi(Uri baseAddress, string apiKey, string apiSecret, string organizationId, string environmentId)
+    /// <summary>The same emulator, key and environment as <paramref name="stack"/>'s plugin, so both sides pay the same backend cost.</summary>
+    public DirectApi(TestStack stack)
     {
-        _http = new HttpClient { BaseAddress = baseAddress };
+        _http = new HttpClient { BaseAddress = stack.Emulator.BaseAddress };
         _http.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{apiKey}:{apiSecret}")));
-        _collection = $"/sql/v1/organizations/{organizationId}/environments/{environmentId}/connections";
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{TestStack.FlinkKey}:{stack.FlinkSecret}")));
+        _collection = $"/sql/v1/organizations/{TestStack.Organization}/environments/{TestStack.Environment}/connections";
     }
 
     public static string ApiKeyFor(string name) => $"sk-bench-{name}";
+
+    /// <summary>The program's inputs for a connection the plugin creates, the same connection the direct requests make.</summary>
+    public static Google.Protobuf.WellKnownTypes.Struct Inputs(string name) => Wire.Struct(
+        ("displayName", name), ("type", ConnectionType), ("endpoint", Endpoint), ("apiKey", Wire.Secret(ApiKeyFor(name))));
+
+    /// <summary>Check as the engine runs it before a Create: gives the inputs the Create then receives.</summary>
+    public static async Task<Google.Protobuf.WellKnownTypes.Struct> CheckAsync(MiniEngine engine, string name)
+    {
+        var checkedInputs = await engine.CheckAsync(name, new Google.Protobuf.WellKnownTypes.Struct(), Inputs(name));
+        return checkedInputs.Failures.Count == 0
+            ? checkedInputs.Inputs
+            : throw new InvalidOperationException(string.Join("; ", checkedInputs.Failures.Select(f => $"{f.Property}: {f.Reason}")));
+    }
 
     public async Task CreateAsync(string name)
     {

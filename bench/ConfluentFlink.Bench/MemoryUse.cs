@@ -13,7 +13,7 @@ public static class MemoryUse
     public const double IdleGoalMb = 80;
     public const double GrowthGoalMb = 20;
 
-    public static async Task MeasureAsync(BenchRig rig, FloorApp floor, int operations, Report report)
+    public static async Task MeasureAsync(StackOptions options, FloorApp floor, int operations, Report report)
     {
         double floorIdle = 0;
         await floor.LaunchAsync(async pid =>
@@ -22,17 +22,17 @@ public static class MemoryUse
             floorIdle = ProcessMemory.ResidentMegabytes(pid);
         });
 
-        await using var plugin = await rig.StartConfiguredAsync();
-        var pid = ProcessMemory.FindChild(rig.PluginBinary);
-        await plugin.Client.GetPluginInfoAsync(new Empty());
+        await using var stack = await TestStack.StartAsync(options);
+        var pid = ProcessMemory.FindChild(options.PluginBinary!);
+        await stack.Client.GetPluginInfoAsync(new Empty());
         await Task.Delay(1000);
         var idle = ProcessMemory.ResidentMegabytes(pid);
 
-        await RunLoadAsync(plugin, operations, "first");
+        await RunLoadAsync(stack.Engine, operations, "first");
         var after = ProcessMemory.ResidentMegabytes(pid);
         // A second, identical load: memory the first one reserved (pools, threads, GC budget) is reused, so only a
         // leak keeps growing here.
-        await RunLoadAsync(plugin, operations, "second");
+        await RunLoadAsync(stack.Engine, operations, "second");
         var afterSecond = ProcessMemory.ResidentMegabytes(pid);
 
         const string section = "Memory (VmRSS)";
@@ -45,16 +45,16 @@ public static class MemoryUse
             afterSecond - after <= GrowthGoalMb));
     }
 
-    private static async Task RunLoadAsync(PluginProcess plugin, int operations, string batch)
+    private static async Task RunLoadAsync(MiniEngine engine, int operations, string batch)
     {
         await Parallel.ForEachAsync(Enumerable.Range(0, operations / 4), new ParallelOptions { MaxDegreeOfParallelism = 4 * Environment.ProcessorCount },
             async (i, _) =>
             {
                 var name = $"memory-{batch}-{i}";
-                var inputs = await BenchRig.CheckAsync(plugin.Client, name);
-                var outputs = (await BenchRig.CreateAsync(plugin.Client, name, inputs)).Properties;
-                await BenchRig.ReadAsync(plugin.Client, name, outputs, inputs);
-                await BenchRig.DeleteAsync(plugin.Client, name, outputs, inputs);
+                var inputs = await DirectApi.CheckAsync(engine, name);
+                var outputs = (await engine.CreateAsync(name, inputs)).Properties;
+                await engine.ReadAsync(name, TestStack.IdOf(name), outputs, inputs);
+                await engine.DeleteAsync(name, TestStack.IdOf(name), outputs, inputs);
             });
         await Task.Delay(2000);
     }

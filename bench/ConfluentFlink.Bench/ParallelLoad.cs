@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ConfluentFlink.FlinkApiEmulator.Faults;
 using Google.Protobuf.WellKnownTypes;
-using Pulumirpc;
+using ConfluentFlink.Harness;
 
 namespace ConfluentFlink.Bench;
 
@@ -18,33 +18,35 @@ public static class ParallelLoad
 
     public const int ServiceLatencyMs = 20;
 
-    public static async Task MeasureAsync(BenchRig rig, int operations, Report report)
+    public static async Task MeasureAsync(StackOptions options, int operations, Report report)
     {
-        await using var plugin = await rig.StartConfiguredAsync();
+        await using var stack = await TestStack.StartAsync(options);
+        using var direct = new DirectApi(stack);
+        var engine = stack.Engine;
         const string section = "Parallel load";
         foreach (var latencyMs in new[] { 0, ServiceLatencyMs })
         foreach (var parallelism in new[] { 4 * Environment.ProcessorCount, 64 })
         {
-            rig.Emulator.Faults.Set(new FaultPlan { DelayMs = latencyMs });
+            stack.Emulator.Faults.Set(new FaultPlan { DelayMs = latencyMs });
             var setting = latencyMs == 0 ? $"parallelism {parallelism}, bare emulator" : $"parallelism {parallelism}, {latencyMs} ms service latency";
             var names = Enumerable.Range(0, operations).Select(i => $"load-{latencyMs}-{parallelism}-{i}").ToList();
             // The engine's Checks come first, untimed: the phase measures Create and Delete.
             var inputs = new Dictionary<string, Struct>();
-            foreach (var name in names) inputs[name] = await BenchRig.CheckAsync(plugin.Client, name);
+            foreach (var name in names) inputs[name] = await DirectApi.CheckAsync(engine, name);
             var outputs = new System.Collections.Concurrent.ConcurrentDictionary<string, Struct>();
 
             var pluginCreate = await RunAsync(names, parallelism, async name =>
-                outputs[name] = (await BenchRig.CreateAsync(plugin.Client, name, inputs[name])).Properties);
+                outputs[name] = (await engine.CreateAsync(name, inputs[name])).Properties);
             var pluginDelete = await RunAsync(names, parallelism, name =>
-                BenchRig.DeleteAsync(plugin.Client, name, outputs.GetValueOrDefault(name) ?? new Struct(), inputs[name]));
-            var directCreate = await RunAsync(names, parallelism, name => rig.Direct.CreateAsync($"direct-{name}"));
-            var directDelete = await RunAsync(names, parallelism, name => rig.Direct.DeleteAsync($"direct-{name}"));
-            rig.Emulator.Store.Clear();
+                engine.DeleteAsync(name, TestStack.IdOf(name), outputs.GetValueOrDefault(name) ?? new Struct(), inputs[name]));
+            var directCreate = await RunAsync(names, parallelism, name => direct.CreateAsync($"direct-{name}"));
+            var directDelete = await RunAsync(names, parallelism, name => direct.DeleteAsync($"direct-{name}"));
+            stack.Emulator.Store.Clear();
 
             Add(report, section, $"{operations} creates, {setting}", pluginCreate, directCreate);
             Add(report, section, $"{operations} deletes, {setting}", pluginDelete, directDelete);
         }
-        rig.Emulator.Faults.Clear();
+        stack.Emulator.Faults.Clear();
     }
 
     private static void Add(Report report, string section, string measure, Phase plugin, Phase direct)

@@ -34,14 +34,12 @@ Console.WriteLine($"Benchmarking {(sections.Overlaps(pluginSections) ? plugin : 
 var report = new Report();
 using (var floor = await FloorApp.PublishAsync())
 {
-    if (sections.Overlaps(pluginSections))
-    {
-        await using var rig = await BenchRig.StartAsync(plugin);
-        if (sections.Contains("cold")) await ColdStart.MeasureAsync(rig, floor, launches, report);
-        if (sections.Contains("overhead")) await CallOverhead.MeasureAsync(rig, localCalls: 2000, apiCalls: 300, report);
-        if (sections.Contains("load")) await ParallelLoad.MeasureAsync(rig, operations: 500, report);
-        if (sections.Contains("memory")) await MemoryUse.MeasureAsync(rig, floor, operations: 5000, report);
-    }
+    // Every measurement starts the plugin as the tests do: the published process, configured against an emulator.
+    var stack = new StackOptions { Hosting = PluginHosting.Process, PluginBinary = plugin, MaxRetries = ConfluentFlink.Provider.Configuration.ProviderConfig.DefaultMaxRetries };
+    if (sections.Contains("cold")) await ColdStart.MeasureAsync(plugin, floor, launches, report);
+    if (sections.Contains("overhead")) await CallOverhead.MeasureAsync(stack, localCalls: 2000, apiCalls: 300, report);
+    if (sections.Contains("load")) await ParallelLoad.MeasureAsync(stack, operations: 500, report);
+    if (sections.Contains("memory")) await MemoryUse.MeasureAsync(stack, floor, operations: 5000, report);
     if (sections.Contains("release")) await ReleaseArchives.MeasureAsync(floor, launches, report);
 }
 

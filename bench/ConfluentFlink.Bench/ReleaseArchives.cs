@@ -1,7 +1,6 @@
 using System.Formats.Tar;
 using System.Globalization;
 using System.IO.Compression;
-using System.Text.Json.Nodes;
 using ConfluentFlink.Harness;
 
 namespace ConfluentFlink.Bench;
@@ -17,7 +16,7 @@ public static class ReleaseArchives
 
     public static async Task MeasureAsync(FloorApp floor, int launches, Report report)
     {
-        var version = JsonNode.Parse(await File.ReadAllTextAsync(RepoPaths.SchemaFile))!["version"]!.GetValue<string>();
+        var version = ConfluentFlink.Schema.PackageSpec.Embedded.Version;
         var prefix = $"pulumi-resource-confluentflink-v{version}-";
         var dist = Path.Combine(RepoPaths.RepoRoot, "dist");
         var archives = Directory.Exists(dist)
@@ -38,8 +37,8 @@ public static class ReleaseArchives
         var folder = await PluginArchive.ExtractAsync(coldStartArchive);
         try
         {
-            await using var rig = await BenchRig.StartAsync(Path.Combine(folder.FullName, "pulumi-resource-confluentflink"));
-            await ColdStart.MeasureAsync(rig, floor, launches, report, Section, $"{ColdStartPlatform}, extracted: ");
+            await ColdStart.MeasureAsync(Path.Combine(folder.FullName, "pulumi-resource-confluentflink"), floor, launches, report, Section,
+                $"{ColdStartPlatform}, extracted: ");
         }
         finally
         {

@@ -54,10 +54,7 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         foreach (var resource in _state.Values.ToList())
             steps.Add(await RunStepAsync(StepKind.Refresh, resource.Name, false, async () =>
             {
-                var read = await provider.ReadAsync(new ReadRequest
-                {
-                    Id = resource.Id, Urn = Urn(resource.Name), Name = resource.Name, Type = Type, Properties = resource.Outputs, Inputs = resource.Inputs,
-                });
+                var read = await ReadAsync(resource.Name, resource.Id, resource.Outputs, resource.Inputs);
                 if (read.Id.Length == 0)
                 {
                     _state.Remove(resource.Name);
@@ -80,7 +77,7 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
     /// </summary>
     public Task<Step> ImportAsync(ResourceGoal goal, string id) => RunStepAsync(StepKind.Import, goal.Name, false, async () =>
     {
-        var read = await provider.ReadAsync(new ReadRequest { Id = id, Urn = Urn(goal.Name), Name = goal.Name, Type = Type });
+        var read = await ReadAsync(goal.Name, id);
         if (read.Properties is null || read.Properties.Fields.Count == 0)
             throw new RpcException(new Status(StatusCode.NotFound, $"resource '{id}' does not exist"));
         var importedCheck = await CheckAsync(goal.Name, new Struct(), read.Inputs);
@@ -102,7 +99,7 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         foreach (var resource in _state.Values.ToList())
             steps.Add(await RunStepAsync(StepKind.Delete, resource.Name, false, async () =>
             {
-                await DeleteAsync(resource, 0);
+                await RemoveAsync(resource, 0);
                 return ([], null);
             }));
         return steps;
@@ -133,7 +130,7 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         foreach (var orphan in _state.Values.Where(r => goals.All(g => g.Name != r.Name)).ToList())
             steps.Add(await RunStepAsync(StepKind.Delete, orphan.Name, preview, async () =>
             {
-                if (!preview) await DeleteAsync(orphan, 0);
+                if (!preview) await RemoveAsync(orphan, 0);
                 return ([], null);
             }));
         return steps;
@@ -159,7 +156,7 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         if (old is null)
             return await RunStepAsync(StepKind.Create, goal.Name, preview, async () =>
             {
-                await CreateAsync(goal, check.Inputs, preview);
+                await RecordCreateAsync(goal, check.Inputs, preview);
                 return ([], null);
             });
 
@@ -213,33 +210,26 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
             throw new RpcException(new Status(StatusCode.InvalidArgument, Describe(check.Failures)));
         if (preview)
         {
-            await CreateAsync(goal, check.Inputs, preview: true);
+            await RecordCreateAsync(goal, check.Inputs, preview: true);
             return;
         }
         if (deleteFirst)
         {
-            await DeleteAsync(old, goal.CustomTimeoutSeconds);
-            await CreateAsync(goal, check.Inputs, preview: false);
+            await RemoveAsync(old, goal.CustomTimeoutSeconds);
+            await RecordCreateAsync(goal, check.Inputs, preview: false);
         }
         else
         {
-            await CreateAsync(goal, check.Inputs, preview: false);
-            await provider.DeleteAsync(new DeleteRequest
-            {
-                Id = old.Id, Urn = Urn(old.Name), Name = old.Name, Type = Type, Properties = old.Outputs, OldInputs = old.Inputs,
-                Timeout = goal.CustomTimeoutSeconds,
-            });
+            await RecordCreateAsync(goal, check.Inputs, preview: false);
+            await DeleteAsync(old.Name, old.Id, old.Outputs, old.Inputs, goal.CustomTimeoutSeconds);
         }
     }
 
-    private async Task CreateAsync(ResourceGoal goal, Struct inputs, bool preview)
+    private async Task RecordCreateAsync(ResourceGoal goal, Struct inputs, bool preview)
     {
         try
         {
-            var created = await provider.CreateAsync(new CreateRequest
-            {
-                Urn = Urn(goal.Name), Name = goal.Name, Type = Type, Properties = inputs, Preview = preview, Timeout = goal.CustomTimeoutSeconds,
-            });
+            var created = await CreateAsync(goal.Name, inputs, preview, goal.CustomTimeoutSeconds);
             if (!preview)
                 _state[goal.Name] = new ResourceState(goal.Name, created.Id, inputs, created.Properties);
         }
@@ -250,22 +240,40 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         }
     }
 
-    private async Task DeleteAsync(ResourceState resource, double timeoutSeconds)
+    private async Task RemoveAsync(ResourceState resource, double timeoutSeconds)
     {
-        await provider.DeleteAsync(new DeleteRequest
-        {
-            Id = resource.Id, Urn = Urn(resource.Name), Name = resource.Name, Type = Type, Properties = resource.Outputs, OldInputs = resource.Inputs,
-            Timeout = timeoutSeconds,
-        });
+        await DeleteAsync(resource.Name, resource.Id, resource.Outputs, resource.Inputs, timeoutSeconds);
         _state.Remove(resource.Name);
     }
 
-    private async Task<DiffResponse> DiffAsync(string name, string id, Struct olds, Struct oldInputs, Struct news, IReadOnlyList<string>? ignoreChanges)
+    // The single calls the steps are made of, as the engine sends them; the bench times them one by one.
+
+    public async Task<CreateResponse> CreateAsync(string name, Struct checkedInputs, bool preview = false, double timeoutSeconds = 0) =>
+        await provider.CreateAsync(new CreateRequest
+        {
+            Urn = Urn(name), Name = name, Type = Type, Properties = checkedInputs, Preview = preview, Timeout = timeoutSeconds,
+        });
+
+    /// <summary>A refresh's Read; without <paramref name="outputs"/>, an import's.</summary>
+    public async Task<ReadResponse> ReadAsync(string name, string id, Struct? outputs = null, Struct? inputs = null)
+    {
+        var request = new ReadRequest { Id = id, Urn = Urn(name), Name = name, Type = Type };
+        if (outputs is not null) (request.Properties, request.Inputs) = (outputs, inputs);
+        return await provider.ReadAsync(request);
+    }
+
+    public async Task<DiffResponse> DiffAsync(string name, string id, Struct olds, Struct oldInputs, Struct news, IReadOnlyList<string>? ignoreChanges = null)
     {
         var request = new DiffRequest { Id = id, Urn = Urn(name), Name = name, Type = Type, Olds = olds, OldInputs = oldInputs, News = news };
         request.IgnoreChanges.AddRange(ignoreChanges ?? []);
         return await provider.DiffAsync(request);
     }
+
+    public async Task DeleteAsync(string name, string id, Struct outputs, Struct inputs, double timeoutSeconds = 0) =>
+        await provider.DeleteAsync(new DeleteRequest
+        {
+            Id = id, Urn = Urn(name), Name = name, Type = Type, Properties = outputs, OldInputs = inputs, Timeout = timeoutSeconds,
+        });
 
     /// <summary>The half-created resource the engine records, when an error carries one.</summary>
     public static ErrorResourceInitFailed? InitFailure(RpcException failure) => failure.GetRpcStatus()?.GetDetail<ErrorResourceInitFailed>();

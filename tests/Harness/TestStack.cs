@@ -30,6 +30,9 @@ public sealed record StackOptions
 
     /// <summary>The emulator's clock behind created_at; tests move it to make a connection look old.</summary>
     public TimeProvider EmulatorClock { get; init; } = TimeProvider.System;
+
+    /// <summary>The plugin executable when hosted as a process; defaults to the published one in bin/.</summary>
+    public string? PluginBinary { get; init; }
 }
 
 /// <summary>
@@ -94,7 +97,10 @@ public sealed class TestStack : IAsyncDisposable
         {
             var environment = ProviderVariables.ToDictionary(v => v, _ => (string?)null);
             foreach (var (name, value) in options.Environment) environment[name] = value;
-            var process = await PluginProcess.StartAsync(new PluginStartOptions { EngineAddress = engineLog.Address, Environment = environment });
+            var process = await PluginProcess.StartAsync(new PluginStartOptions
+            {
+                EngineAddress = engineLog.Address, Environment = environment, BinaryPath = options.PluginBinary,
+            });
             stack = new TestStack(emulator, engineLog, process, process.Channel, () => process.Transcript, secret, options.MaxRetries);
         }
         if (options.Configured && await stack.Engine.ConfigureAsync(stack.ProviderConfig()) is { Count: > 0 } failures)
