@@ -6,51 +6,82 @@ namespace ConfluentFlink.Provider.Tests;
 /// <summary>Mistakes caught at preview: each on its property, with what is allowed, never echoing a secret.</summary>
 public sealed class CheckTests : ProviderTest
 {
-    /// <summary>(what the program sets on an otherwise valid OPENAI connection, the property that fails, a phrase of the reason).</summary>
+    /// <summary>(what the program sets on an otherwise valid OPENAI connection, the property that fails, its whole reason).</summary>
     private static IEnumerable<TestCaseData> Mistakes()
     {
-        TestCaseData Case(string name, (string, object?) set, string property, string phrase) => new TestCaseData(set.Item1, set.Item2, property, phrase).SetName(name);
-        yield return Case("UnknownPropertyOffByCase", ("apikey", "k"), "apikey", "did you mean apiKey?");
-        yield return Case("UnknownPropertyOffByALetter", ("endpiont", "https://x.example.com"), "endpiont", "did you mean endpoint?");
-        yield return Case("UnknownPropertyFarFromAny", ("bogus", true), "bogus", "bogus is not a property of FlinkConnection; accepted: apiKey, awsAccessKey");
-        yield return Case("TypeOffByCase", ("type", "openai"), "type", "did you mean OPENAI?");
-        yield return Case("TypeMisspelt", ("type", "OPNEAI"), "type", "did you mean OPENAI?");
-        yield return Case("NameBreaksThePattern", ("displayName", "Bad_Name"), "displayName", "use lower-case letters, digits");
-        yield return Case("NameOverTheLimit", ("displayName", new string('a', 101)), "displayName", "at most 100 characters");
-        yield return Case("EndpointNotAUrl", ("endpoint", "not a url"), "endpoint", "must be an absolute URL of a service");
-        yield return Case("EndpointALocalFile", ("endpoint", "file:///etc/passwd"), "endpoint", "must be an absolute URL");
-        yield return Case("EndpointNotAString", ("endpoint", 42), "endpoint", "must be a string, not a number");
-        yield return Case("EndpointEmpty", ("endpoint", ""), "endpoint", "must not be empty");
-        yield return Case("EndpointAList", ("endpoint", new[] { "https://a.example.com" }), "endpoint", "must be a string, not a list");
-        yield return Case("EndpointABoolean", ("endpoint", true), "endpoint", "must be a string, not a boolean");
-        yield return Case("BlockGivenAsAString", ("organization", "org-1"), "organization", "must be an object { id: \"...\" }, not");
+        TestCaseData Case(string name, (string, object?) set, string property, string reason) => new TestCaseData(set.Item1, set.Item2, property, reason).SetName(name);
+        const string accepted = "accepted: apiKey, awsAccessKey, awsSecretKey, awsSessionToken, bearerToken, computePool, credentials, displayName, endpoint, " +
+                                "environment, oauth, organization, password, principal, restEndpoint, serviceKey, sseEndpoint, transportType, type, username";
+        const string types = "OPENAI, AZUREML, AZUREOPENAI, GOOGLEAI, PINECONE, ANTHROPIC, FIREWORKSAI, COSMOSDB, BEDROCK, SAGEMAKER, S3VECTORS, VERTEXAI, " +
+                             "MONGODB, COUCHBASE, CONFLUENT_JDBC, ELASTIC, A2A, REST, MCP_SERVER";
+        const string regional = "use the bare regional endpoint https://flink.<region>.<cloud>.confluent.cloud (e.g. https://flink.us-east-1.aws.confluent.cloud)";
+        yield return Case("UnknownPropertyOffByCase", ("apikey", "k"), "apikey", $"apikey is not a property of FlinkConnection (did you mean apiKey?); {accepted}");
+        yield return Case("UnknownPropertyOffByALetter", ("endpiont", "https://x.example.com"), "endpiont",
+            $"endpiont is not a property of FlinkConnection (did you mean endpoint?); {accepted}");
+        yield return Case("UnknownPropertyFarFromAny", ("bogus", true), "bogus", $"bogus is not a property of FlinkConnection; {accepted}");
+        yield return Case("UnknownPropertyTooShortForAHint", ("typ", "x"), "typ", $"typ is not a property of FlinkConnection (did you mean type?); {accepted}");
+        yield return Case("TypeOffByCase", ("type", "openai"), "type", $"type 'openai' is not supported (did you mean OPENAI?); use one of {types}");
+        yield return Case("TypeMisspelt", ("type", "OPNEAI"), "type", $"type 'OPNEAI' is not supported (did you mean OPENAI?); use one of {types}");
+        yield return Case("TypeMarkedSecretIsNotEchoed", ("type", Wire.Secret("openai")), "", $"type is not supported (did you mean OPENAI?); use one of {types}");
+        yield return Case("NameBreaksThePattern", ("displayName", "Bad_Name"), "displayName", "displayName 'Bad_Name' is not a valid connection name: use " +
+            "lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters (e.g. openai-chat)");
+        yield return Case("NameOverTheLimit", ("displayName", new string('a', 101)), "displayName",
+            $"displayName '{new string('a', 101)}' is not a valid connection name: use lower-case letters, digits, `-` and `.`, starting and ending with a " +
+            "letter or digit, at most 100 characters (e.g. openai-chat)");
+        yield return Case("EndpointNotAUrl", ("endpoint", "not a url"), "endpoint",
+            "endpoint must be an absolute URL of a service, at most 16384 characters, e.g. https://api.example.com/v1");
+        yield return Case("EndpointALocalFile", ("endpoint", "file:///etc/passwd"), "endpoint",
+            "endpoint must be an absolute URL of a service, at most 16384 characters, e.g. https://api.example.com/v1");
+        yield return Case("EndpointOverTheLimit", ("endpoint", "https://x.example.com/" + new string('p', 16384)), "endpoint",
+            "endpoint must be an absolute URL of a service, at most 16384 characters, e.g. https://api.example.com/v1");
+        yield return Case("EndpointNotAString", ("endpoint", 42), "endpoint", "endpoint must be a string, not a number");
+        yield return Case("EndpointAList", ("endpoint", new[] { "https://a.example.com" }), "endpoint", "endpoint must be a string, not a list");
+        yield return Case("EndpointABoolean", ("endpoint", true), "endpoint", "endpoint must be a string, not a boolean");
+        yield return Case("EndpointAnObject", ("endpoint", Wire.Struct(("url", "https://a.example.com"))), "endpoint", "endpoint must be a string, not an object");
+        yield return Case("EndpointEmpty", ("endpoint", ""), "endpoint", "endpoint must not be empty");
+        yield return Case("BlockGivenAsAString", ("organization", "org-1"), "organization", "organization must be an object { id: \"...\" }, not a string");
         yield return Case("BlockFieldMisspelt", ("credentials", Wire.Struct(("key", "K"), ("secret", Wire.Secret("S")), ("secrte", "x"))),
             "credentials.secrte", "credentials.secrte is not a field of credentials (did you mean secret?); it takes { key: \"...\", secret: \"...\" }");
-        yield return Case("OrganizationIdNotAUuid", ("organization", Wire.Struct(("id", "org 1/x"))), "organization.id", "is not of the form a UUID");
-        yield return Case("EnvironmentIdOfAComputePool", ("environment", Wire.Struct(("id", "lfcp-123"))), "environment.id", "`env-` and letters or digits (e.g. env-abc123)");
-        yield return Case("ComputePoolIdOfAnEnvironment", ("computePool", Wire.Struct(("id", "env-123"))), "computePool.id", "`lfcp-`");
-        yield return Case("PrincipalIdOfNoKind", ("principal", Wire.Struct(("id", "x-123"))), "principal.id", "`sa-`, `u-` or `pool-`");
+        yield return Case("BlockFieldMissing", ("credentials", Wire.Struct(("key", "K"))), "credentials.secret", "credentials.secret is required when credentials is set");
+        yield return Case("BlockFieldNotAString", ("organization", Wire.Struct(("id", 7))), "organization.id", "organization.id must be a string, not a number");
+        yield return Case("OrganizationIdNotAUuid", ("organization", Wire.Struct(("id", "org 1/x"))), "organization.id",
+            "organization.id 'org 1/x' is not of the form a UUID (e.g. 1111aaaa-11aa-11aa-11aa-111111aaaaaa)");
+        yield return Case("EnvironmentIdOfAComputePool", ("environment", Wire.Struct(("id", "lfcp-123"))), "environment.id",
+            "environment.id 'lfcp-123' is not of the form `env-` and letters or digits (e.g. env-abc123)");
+        yield return Case("ComputePoolIdOfAnEnvironment", ("computePool", Wire.Struct(("id", "env-123"))), "computePool.id",
+            "computePool.id 'env-123' is not of the form `lfcp-` and letters or digits (e.g. lfcp-abc123)");
+        yield return Case("PrincipalIdOfNoKind", ("principal", Wire.Struct(("id", "x-123"))), "principal.id",
+            "principal.id 'x-123' is not of the form `sa-`, `u-` or `pool-` and letters or digits (e.g. sa-abc123)");
         yield return Case("RestEndpointWithAPath", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/sql/v1"), "restEndpoint",
-            "use the bare regional endpoint https://flink.<region>.<cloud>.confluent.cloud");
-        yield return Case("RestEndpointWithAQuery", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/?a=b"), "restEndpoint", "path, query or fragment");
-        yield return Case("RestEndpointWithAFragment", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/#x"), "restEndpoint", "path, query or fragment");
-        yield return Case("RestEndpointOverHttp", ("restEndpoint", "http://flink.example.com"), "restEndpoint", "accepted only for loopback");
-        yield return Case("RestEndpointOfAnotherScheme", ("restEndpoint", "ftp://127.0.0.1"), "restEndpoint", "is not an https URL");
+            $"restEndpoint 'https://flink.us-east-1.aws.confluent.cloud/sql/v1' has a path, query or fragment ('/sql/v1'): {regional}; the provider adds the API's paths itself");
+        yield return Case("RestEndpointWithAQuery", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/?a=b"), "restEndpoint",
+            $"restEndpoint 'https://flink.us-east-1.aws.confluent.cloud/?a=b' has a path, query or fragment ('/?a=b'): {regional}; the provider adds the API's paths itself");
+        yield return Case("RestEndpointWithAFragment", ("restEndpoint", "https://flink.us-east-1.aws.confluent.cloud/#x"), "restEndpoint",
+            $"restEndpoint 'https://flink.us-east-1.aws.confluent.cloud/#x' has a path, query or fragment ('/#x'): {regional}; the provider adds the API's paths itself");
+        yield return Case("RestEndpointOverHttp", ("restEndpoint", "http://flink.example.com"), "restEndpoint",
+            $"restEndpoint 'http://flink.example.com' uses http, which is accepted only for loopback addresses such as a local emulator: {regional}");
+        yield return Case("RestEndpointOfAnotherScheme", ("restEndpoint", "ftp://127.0.0.1"), "restEndpoint", $"restEndpoint 'ftp://127.0.0.1' is not an https URL: {regional}");
+        yield return Case("RestEndpointNotAUrl", ("restEndpoint", "flink.example.com"), "restEndpoint", $"restEndpoint 'flink.example.com' is not an https URL: {regional}");
         // A failure on a property that holds a secret is sent without the property, which its reason names instead.
         yield return Case("CredentialOfAnotherType", ("awsAccessKey", "AK"), "", "awsAccessKey is not used by type OPENAI; OPENAI takes apiKey");
-        yield return Case("NameMarkedSecret", ("displayName", Wire.Secret("chat")), "", "displayName is marked secret, but it becomes part of the resource id");
+        yield return Case("NameMarkedSecret", ("displayName", Wire.Secret("chat")), "",
+            "displayName is marked secret, but it becomes part of the resource id (<organization id>/<environment id>/<connection name>), which Pulumi " +
+            "always shows in plain: pass it as a plain value");
+        yield return Case("SecretNameBreaksThePattern", ("displayName", Wire.Secret("Bad_Name")), "",
+            "displayName is not a valid connection name: use lower-case letters, digits, `-` and `.`, starting and ending with a letter or digit, at most " +
+            "100 characters (e.g. openai-chat) | displayName is marked secret, but it becomes part of the resource id (<organization id>/<environment id>/" +
+            "<connection name>), which Pulumi always shows in plain: pass it as a plain value");
     }
 
     [TestCaseSource(nameof(Mistakes))]
-    public async Task AMistakeFailsOnItsPropertyWithWhatIsAllowed(string property, object? value, string failing, string phrase)
+    public async Task AMistakeFailsOnItsPropertyWithWhatIsAllowed(string property, object? value, string failing, string reason)
     {
         var inputs = OpenAi().Inputs.Clone();
         inputs.Fields[property] = Wire.ToValue(value);
 
         var failures = await FailuresAsync(inputs);
 
-        Assert.That(failures.Keys, Is.EquivalentTo(new[] { failing }));
-        Assert.That(failures[failing], Does.Contain(phrase));
+        Assert.That(failures, Is.EqualTo(new Dictionary<string, string> { [failing] = reason }));
     }
 
     [TestCase("https://flink.us-east-1.aws.confluent.cloud")]
@@ -66,6 +97,24 @@ public sealed class CheckTests : ProviderTest
     [TestCase("jdbc:postgresql://db.example.com:5432/app")]
     public async Task ServicesOfAnyUrlSchemeAreAccepted(string endpoint) =>
         Assert.That(await FailuresAsync(OpenAi(endpoint: endpoint).Inputs), Is.Empty);
+
+    /// <summary>Credentials that fit their type, options included, pass: the rules forbid only what the catalog forbids.</summary>
+    [TestCase("BEDROCK", "awsAccessKey", "awsSecretKey", "awsSessionToken")]
+    [TestCase("ELASTIC", "username", "password")]
+    [TestCase("MCP_SERVER", "bearerToken", "transportType=SSE", "sseEndpoint=https://mcp.example.com/sse")]
+    [TestCase("MCP_SERVER", "apiKey", "transportType=STREAMABLE_HTTP")]
+    [TestCase("REST", "oauth")]
+    public async Task CredentialsThatFitTheTypePass(string type, params string[] given)
+    {
+        var inputs = Wire.Struct([("displayName", "c"), ("type", type), ("endpoint", "https://svc.example.com"), .. given.Select(g => g.Split('=') switch
+        {
+            [var option, var value] => (option, (object?)value),
+            ["oauth"] => ("oauth", Wire.Struct(("tokenEndpoint", "https://a.example.com/t"), ("clientId", "c"), ("clientSecret", Wire.Secret(Secret("oauth"))), ("scope", "s"))),
+            [var credential] => (credential, Wire.Secret(Secret(credential))),
+            _ => throw new ArgumentException(g),
+        })]);
+        Assert.That(await FailuresAsync(inputs), Is.Empty);
+    }
 
     [Test]
     public async Task AUserAndPasswordInTheRestEndpointAreRefusedWithoutRepeatingThem()

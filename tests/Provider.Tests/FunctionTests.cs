@@ -120,4 +120,18 @@ public sealed class FunctionTests : ProviderTest
         var failure = Assert.ThrowsAsync<RpcException>(() => Engine.InvokeAsync("confluentflink:index:getNothing", new Struct()));
         Assert.That(failure!.Status.Detail, Does.Contain("unknown function 'confluentflink:index:getNothing'"));
     }
+
+    [Test]
+    public async Task IdsFromASecretEnvironmentStaySecretAndAMissingConnectionIsNamedWithItsPlace()
+    {
+        MadeByHand("x", "OPENAI");
+        var listed = (await ListAsync(("environment", Wire.Secret(Wire.Struct(("id", TestStack.Environment)))))).Single();
+        var plain = (await ListAsync()).Single();
+        Assert.That((Wire.IsSecret(listed.Fields["id"]), Wire.IsSecret(plain.Fields["id"])), Is.EqualTo((true, false)));
+
+        var missing = Assert.ThrowsAsync<RpcException>(() => Engine.InvokeAsync(Tokens.GetFlinkConnection, Wire.Struct(("displayName", "nowhere"))));
+        Assert.That(missing!.Status.Detail, Is.EqualTo($"no Flink connection named 'nowhere' in organization {TestStack.Organization}, environment {TestStack.Environment}"));
+        var invalid = await Engine.InvokeAsync(Tokens.GetFlinkConnection, Wire.Struct(("displayName", Wire.Secret("Secret_Name"))));
+        Assert.That(invalid.Failures.Single().Reason, Does.StartWith("displayName is not a valid connection name"));
+    }
 }

@@ -141,4 +141,38 @@ public sealed class ImportTests : ProviderTest
         var import = await Engine.ImportAsync(OpenAi(), TestStack.IdOf("nowhere"));
         Assert.That(import.Error, Does.Contain("does not exist"));
     }
+
+    [Test]
+    public async Task AnMcpServersOptionsAreImportedFromTheirVariablesWithTheGroupsCredentials()
+    {
+        var token = Secret("bearer");
+        MadeByHand("tools", "MCP_SERVER", $"{{\"AUTH_TYPE\":\"BEARER\",\"BEARER_TOKEN\":\"{token}\",\"TRANSPORT_TYPE\":\"STREAMABLE_HTTP\"}}");
+        (Environment["BEARER_TOKEN"], Environment["TRANSPORT_TYPE"]) = (token, "STREAMABLE_HTTP");
+
+        var read = await Engine.ReadAsync("tools", TestStack.IdOf("tools"));
+
+        Assert.That((Wire.Text(read.Inputs, "transportType"), Wire.Text(read.Inputs, "bearerToken")), Is.EqualTo(("STREAMABLE_HTTP", token)));
+        Assert.That(Wire.IsSecret(read.Inputs.Fields["bearerToken"]), Is.True);
+    }
+
+    [Test]
+    public async Task AConnectionOfATypeThisProviderDoesNotManageIsNamedWithItsType()
+    {
+        MadeByHand("future", "QUANTUMDB", "{}");
+        var import = await Engine.ImportAsync(OpenAi("future"), TestStack.IdOf("future"));
+        Assert.That(import.Error, Does.Contain("connection 'future' has type 'QUANTUMDB', which this provider does not manage; it manages OPENAI, AZUREML"));
+    }
+
+    [Test]
+    public async Task AMalformedImportVariableAndARefusedImportKeyNameTheImportVariables()
+    {
+        MadeByHand("chat", "OPENAI", "{\"API_KEY\":\"k\"}");
+        (Environment["API_KEY"], Environment["IMPORT_FLINK_COMPUTE_POOL_ID"]) = ("k", "env-1");
+        var malformed = await Engine.ImportAsync(OpenAi(), TestStack.IdOf("chat"));
+        Assert.That(malformed.Error, Does.Contain("importing connection 'chat': computePool.id 'env-1' from the import variable IMPORT_FLINK_COMPUTE_POOL_ID is not of the form `lfcp-`"));
+
+        (Environment["IMPORT_FLINK_COMPUTE_POOL_ID"], Environment["IMPORT_FLINK_API_KEY"], Environment["IMPORT_FLINK_API_SECRET"]) = ("lfcp-1", "IMPORTKEY", Secret("import-secret"));
+        var refused = await Engine.ImportAsync(OpenAi(), TestStack.IdOf("chat"));
+        Assert.That(refused.Error, Does.Contain("The Flink API key 'IMPORTKEY' (from the import variable IMPORT_FLINK_API_KEY) was not accepted"));
+    }
 }

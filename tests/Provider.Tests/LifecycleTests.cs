@@ -311,4 +311,128 @@ public sealed class LifecycleTests : ProviderTest
         await StopStack();
         await StartStack();
     }
+
+    [Test]
+    public async Task EachOperationSaysUnderItsResourceWhatItDid()
+    {
+        await Engine.UpAsync(OpenAi());
+        await Engine.UpAsync(OpenAi(apiKey: "sk-rotated-4"));
+        Emulator.Store.Delete(new ConnectionKey(TestStack.Organization, TestStack.Environment, "chat"));
+        await Engine.RefreshAsync();
+        await Engine.UpAsync(OpenAi());
+        Emulator.Store.Delete(new ConnectionKey(TestStack.Organization, TestStack.Environment, "chat"));
+        await Engine.DestroyAsync();
+
+        var about = await LogsAboutAsync("chat", "was already gone");
+        var id = TestStack.IdOf("chat");
+        Assert.That(about.Select(l => (l.Severity, l.Message)), Is.EqualTo(new[]
+        {
+            (LogSeverity.Info, $"Created connection {id}"), (LogSeverity.Info, $"Updated the credentials of connection {id}"),
+            (LogSeverity.Info, $"Connection {id} no longer exists"), (LogSeverity.Info, $"Created connection {id}"),
+            (LogSeverity.Info, $"Connection {id} was already gone"),
+        }));
+    }
+
+    /// <summary>(the API's answer after retries, the gRPC status the engine acts on).</summary>
+    [TestCase(400, StatusCode.InvalidArgument)]
+    [TestCase(422, StatusCode.InvalidArgument)]
+    [TestCase(409, StatusCode.AlreadyExists)]
+    [TestCase(418, StatusCode.Unknown)]
+    [TestCase(429, StatusCode.ResourceExhausted)]
+    [TestCase(500, StatusCode.Unavailable)]
+    [TestCase(503, StatusCode.Unavailable)]
+    public async Task AnApiFailureReachesTheEngineAsAStatusItActsOn(int status, StatusCode code)
+    {
+        await Engine.UpAsync(OpenAi());
+        Emulator.Faults.Set(new FaultPlan { FailNext = 10, FailStatus = status });
+
+        var step = (await Engine.RefreshAsync()).Single();
+
+        Assert.That(step.Status, Is.EqualTo(code));
+        Assert.That(step.Error, Does.StartWith($"{code}: Confluent API {status} injected_fault: Injected Fault: The emulator was told to answer {status}. (request id "));
+    }
+
+    [Test]
+    public async Task AConnectionIsReadWhereItsStateSaysItIsWhateverTheProviderConfigSaysNow()
+    {
+        await Engine.UpAsync(OpenAi());
+        var moved = Stack.ProviderConfig();
+        moved.Fields["environmentId"] = Value.ForString("env-other1");
+        Assert.That(await Engine.ConfigureAsync(moved), Is.Empty);
+
+        var refresh = (await Engine.RefreshAsync()).Single();
+
+        Assert.That((refresh.Error, refresh.Note), Is.EqualTo(((string?)null, (string?)null)), "found where it was created");
+        Assert.That((await Engine.PreviewAsync(OpenAi())).Single().Kind, Is.EqualTo(StepKind.Replace), "the program now asks for another environment");
+    }
+
+    [Test]
+    public async Task AStateThatRecordsNoInputsIsReadAndDeletedFromItsOutputs()
+    {
+        await Engine.UpAsync(OpenAi());
+        var state = Engine.State["chat"];
+
+        var read = await Engine.ReadAsync("chat", state.Id, state.Outputs, new Struct());
+        await Engine.DeleteAsync("chat", state.Id, state.Outputs, new Struct());
+
+        Assert.That(Wire.Text(read.Inputs, "endpoint"), Is.EqualTo(OpenAiEndpoint));
+        Assert.That(Emulator.Store.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task AConnectionIsDeletedWithTheFlinkKeyItWasManagedWithOnTheResource()
+    {
+        var goal = OpenAi(more: ("credentials", Wire.Struct(("key", TestStack.FlinkKey), ("secret", Wire.Secret(Stack.FlinkSecret)))));
+        await Engine.UpAsync(goal);
+        var wrong = Stack.ProviderConfig();
+        wrong.Fields["flinkApiSecret"] = Wire.Secret(Secret("other-secret"));
+        Assert.That(await Engine.ConfigureAsync(wrong), Is.Empty);
+
+        Assert.That((await Engine.DestroyAsync()).Single().Error, Is.Null);
+        Assert.That(Emulator.Store.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task ChangingOneCredentialOfAGroupSendsTheWholeGroupAgain()
+    {
+        ResourceGoal Mongo(string password) => new("db", Wire.Struct(("displayName", "db"), ("type", "MONGODB"), ("endpoint", "mongodb+srv://db.example.net"),
+            ("username", Wire.Secret("reader")), ("password", Wire.Secret(password))));
+        await Engine.UpAsync(Mongo(Secret("password-1")));
+        var second = Secret("password-2");
+
+        var step = (await Engine.UpAsync(Mongo(second))).Single();
+
+        Assert.That((step.Kind, step.Changes.Single()), Is.EqualTo((StepKind.Update, "password (update)")));
+        Assert.That(Stack.Stored("db")!.AuthData, Is.EqualTo($"{{\"USERNAME\":\"reader\",\"PASSWORD\":\"{second}\"}}"));
+        Assert.That(Wire.Text(Engine.State["db"].Outputs, "status.phase"), Is.EqualTo("READY"), "the update's outputs are recorded");
+    }
+
+    [Test]
+    public async Task ARefusedKeyWhoseSecretCameFromElsewhereNamesBothPlaces()
+    {
+        var config = Stack.ProviderConfig();
+        config.Fields.Remove("flinkApiSecret");
+        Assert.That(await Engine.ConfigureAsync(config), Is.Empty);
+        Environment["FLINK_API_SECRET"] = Secret("wrong-secret");
+
+        var step = (await Engine.UpAsync(OpenAi())).Single();
+
+        Assert.That(step.Error, Does.Contain($"The Flink API key '{TestStack.FlinkKey}' (from the provider config `confluentflink:flinkApiKey`, its secret from " +
+                                             $"the environment variable FLINK_API_SECRET) was not accepted by {Stack.Endpoint}"));
+    }
+
+    [Test]
+    public async Task AnActiveConnectionGivesNoMessageAndACredentialInTheStatusDetailIsMasked()
+    {
+        await Engine.UpAsync(OpenAi("active"), OpenAi("echo"));
+        Emulator.Store.SetStatus(new ConnectionKey(TestStack.Organization, TestStack.Environment, "active"), new("ACTIVE", "fine"));
+        Emulator.Store.SetStatus(new ConnectionKey(TestStack.Organization, TestStack.Environment, "echo"), new("INVALID_AUTH", $"key {OpenAiKey} was refused"));
+
+        await Engine.RefreshAsync();
+        await Engine.DestroyAsync();
+
+        Assert.That((await LogsAboutAsync("active", "Deleted connection")).Where(l => l.Severity != LogSeverity.Info), Is.Empty);
+        Assert.That((await LogsAboutAsync("echo", "Deleted connection")).Single(l => l.Severity == LogSeverity.Warning).Message,
+            Does.Contain("(key [secret] was refused)"));
+    }
 }

@@ -77,4 +77,29 @@ public sealed partial class NamingTests : ProviderTest
         var handshake = await Stack.Client.HandshakeAsync(new ProviderHandshakeRequest());
         Assert.That(handshake.SupportsAutonamingConfiguration, Is.True);
     }
+
+    /// <summary>(the resource's name, or the stack's proposal, and the name used: its characters made valid, then cut to the limit).</summary>
+    [TestCase("My.Svc_9", null, "^my-svc-9-[a-z0-9]{7}$")]
+    [TestCase("---", null, "^[a-z0-9]{7}$")]
+    [TestCase("chat", "Team.Chat_2", "^team.chat-2$")]
+    [TestCase("chat", ".a.b-", "^a.b$")]
+    public async Task ANameIsMadeValidFromWhatTheProgramOrTheStackGives(string resource, string? proposed, string pattern)
+    {
+        var check = await Engine.CheckAsync(resource, new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs,
+            autonaming: proposed is null ? null : new CheckRequest.Types.AutonamingOptions { Mode = AutonamingMode.Propose, ProposedName = proposed });
+        Assert.That(NameIn(check), Does.Match(pattern));
+    }
+
+    [Test]
+    public async Task ALongProposedNameIsCutAtTheLimitAndAnEngineWithoutSeedOrNameStillGetsOne()
+    {
+        var proposed = await Engine.CheckAsync("chat", new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs,
+            autonaming: new CheckRequest.Types.AutonamingOptions { Mode = AutonamingMode.Propose, ProposedName = "A_" + new string('b', 120) });
+        Assert.That(NameIn(proposed), Is.EqualTo("a-" + new string('b', Catalog.Name.MaxLength - 2)));
+
+        var bare = await Stack.Client.CheckAsync(new CheckRequest { Urn = Engine.Urn("From-Urn"), Olds = new Google.Protobuf.WellKnownTypes.Struct(), News = Unnamed().Inputs });
+        var again = await Stack.Client.CheckAsync(new CheckRequest { Urn = Engine.Urn("From-Urn"), Olds = new Google.Protobuf.WellKnownTypes.Struct(), News = Unnamed().Inputs });
+        Assert.That(NameIn(bare), Does.Match("^from-urn-[a-z0-9]{7}$"));
+        Assert.That(NameIn(again), Is.Not.EqualTo(NameIn(bare)), "without a seed, fresh randomness");
+    }
 }

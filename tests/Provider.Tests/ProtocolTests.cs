@@ -215,4 +215,102 @@ public sealed class ProtocolTests : ProviderTest
         Assert.That(holders.Select(h => h.ToString()).Where(text => text!.Contains(secret)), Is.Empty);
         Assert.That(secretSetting.ToString(), Does.Contain("from the environment variable FLINK_API_SECRET"));
     }
+
+    [Test]
+    public async Task TheEngineIsToldWhatThePluginAcceptsInHandshakeAndConfigure()
+    {
+        var handshake = await Stack.Client.HandshakeAsync(new ProviderHandshakeRequest());
+        var configure = await Stack.Client.ConfigureAsync(new ConfigureRequest { Args = Stack.ProviderConfig() });
+        Assert.That((handshake.AcceptSecrets, handshake.AcceptResources, handshake.AcceptOutputs, handshake.SupportsAutonamingConfiguration),
+            Is.EqualTo((true, true, false, true)));
+        Assert.That((configure.AcceptSecrets, configure.AcceptResources, configure.AcceptOutputs, configure.SupportsPreview, configure.SupportsAutonamingConfiguration),
+            Is.EqualTo((true, true, false, true, true)));
+    }
+
+    [Test]
+    public async Task EveryChangedConfigKeyIsAnUpdateOfTheProviderAndSeveralMistakesAreReportedTogether()
+    {
+        var config = Stack.ProviderConfig();
+        var without = config.Clone();
+        without.Fields.Remove("flinkComputePoolId");
+        var diff = await Stack.Client.DiffConfigAsync(new DiffRequest { Urn = "", Olds = config, OldInputs = config, News = without });
+        Assert.That((diff.Diffs.Single(), diff.DetailedDiff["flinkComputePoolId"].Kind), Is.EqualTo(("flinkComputePoolId", PropertyDiff.Types.Kind.Update)));
+
+        var wrong = config.Clone();
+        (wrong.Fields["organizationId"], wrong.Fields["maxRetries"]) = (Value.ForString("org-1"), Value.ForNumber(-1));
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await Stack.Client.ConfigureAsync(new ConfigureRequest { Args = wrong }));
+        Assert.That(failure!.Status.Detail, Does.EndWith("(e.g. 1111aaaa-11aa-11aa-11aa-111111aaaaaa); maxRetries must be a whole number from 0 to 10"));
+    }
+
+    /// <summary>A Create the engine sends without a passing Check (an older engine, a bug elsewhere) is still refused clearly.</summary>
+    [TestCase(false, "organization.id is not set: set `organization.id` on the resource")]
+    [TestCase(true, "a Flink setting is not known yet")]
+    public async Task ACreateWhoseSettingsAreMissingOrUnknownIsRefused(bool unknown, string message)
+    {
+        var config = Stack.ProviderConfig();
+        if (unknown) config.Fields["organizationId"] = Wire.Unknown;
+        else config.Fields.Remove("organizationId");
+        Assert.That(await Engine.ConfigureAsync(config), Is.Empty);
+
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await Engine.CreateAsync("chat", OpenAi().Inputs));
+
+        Assert.That(failure!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Status.Detail, Does.StartWith(message));
+    }
+
+    [Test]
+    public async Task ADetailedDiffComparesInputs()
+    {
+        await Engine.UpAsync(OpenAi());
+        var state = Engine.State["chat"];
+        var next = (await Engine.CheckAsync("chat", state.Inputs, OpenAi(apiKey: "sk-rotated-9").Inputs)).Inputs;
+
+        var diff = await Engine.DiffAsync("chat", state.Id, state.Outputs, state.Inputs, next);
+
+        Assert.That((diff.HasDetailedDiff, diff.DetailedDiff["apiKey"].InputDiff, diff.DeleteBeforeReplace), Is.EqualTo((true, true, false)));
+    }
+
+    /// <summary>With the engine's --logtostderr, every record goes to stderr too, one line each with its level; never stdout.</summary>
+    [Test]
+    public async Task EveryRecordIsALineOnStderrWithItsLevel()
+    {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(TextWriter.Synchronized(stderr));
+        try
+        {
+            Emulator.Faults.Set(new FaultPlan { FailNext = 1, FailStatus = 503 });
+            await Engine.UpAsync(OpenAi());
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+        var lines = stderr.ToString().Split('\n');
+        Assert.That(lines, Has.Some.Match(@"^\d\d:\d\d:\d\d\.\d{3} warn ConfluentFlink\.Provider: Flink API POST .* failed \(HTTP 503\); retrying"));
+        Assert.That(lines, Has.Some.Match(@"^\d\d:\d\d:\d\d\.\d{3} info ConfluentFlink\.Provider: Created connection " + TestStack.IdOf("chat")));
+    }
+
+    [Test]
+    public async Task AnEngineThatCannotBeReachedLeavesLogsOnStderrAndCallsUnharmed()
+    {
+        var stderr = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(TextWriter.Synchronized(stderr));
+        try
+        {
+            await using var plugin = await Plugin.StartAsync("127.0.0.1:1", _ => null);
+            using var channel = Grpc.Net.Client.GrpcChannel.ForAddress($"http://127.0.0.1:{plugin.Port}");
+            var client = new ResourceProvider.ResourceProviderClient(channel);
+            await client.CancelAsync(new Empty());
+            var info = await client.GetPluginInfoAsync(new Empty());
+            Assert.That(info.Version, Is.EqualTo(Plugin.Version));
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+        Assert.That(stderr.ToString(), Does.Contain("confluentflink: cannot forward logs to the engine (Unavailable); they still go to stderr")
+            .And.Contain("info ConfluentFlink.Provider.Protocol.ResourceProviderService: The engine cancelled the operation; aborting calls in flight"));
+    }
 }

@@ -289,6 +289,7 @@ public static class FlinkConnectionRules
         BoolValue => "a boolean",
         ArrayValue => "a list",
         ObjectValue => "an object",
+        StringValue => "a string",
         UnsupportedValue u => $"a value of kind '{u.Kind}'",
         _ => "a value of another kind",
     };
