@@ -119,10 +119,11 @@ internal sealed class Resilience
         {
             var last = attempts.LastOrDefault();
             var text = $"{attempts.Count} attempt(s), last: {last?.Outcome ?? "no attempt finished"}";
-            return new Exchange(attempts, null, deadline is not null && budget.Timeout is not null
+            // A lookup has a bound of its own, often shorter than what is left of the custom timeout: name the one it had.
+            return new Exchange(attempts, null, kind == CallKind.Operation && deadline is not null && budget.Timeout is not null
                 ? new FlinkApiException($"The {name.Operation} did not finish within {budget.TimeoutText} ({text})")
                 : new FlinkApiException($"Confluent API unreachable: {name.Request} to {_settings.RestEndpoint.Authority} did not finish within " +
-                                        $"{_settings.TotalTimeout.TotalSeconds:0.###} s ({text})"), Cancelled: false);
+                                        $"{limit.TotalSeconds:0.###} s ({text})"), Cancelled: false);
         }
         finally
         {
