@@ -12,11 +12,7 @@ namespace ConfluentFlink.FlinkApi.Tests;
 /// <summary>The client against the emulator as the service: refusals, faults and load, the API's contract, and what reaches a log.</summary>
 public sealed class ServiceTests : EmulatorTest
 {
-    [TestCase(400)]
-    [TestCase(403)]
-    [TestCase(404)]
-    [TestCase(409)]
-    [TestCase(422)]
+    [TestCase(400), TestCase(403), TestCase(404), TestCase(409), TestCase(422)]
     [TestCase(null, TestName = "A 409 on the first attempt is a duplicate even when it matches")]
     public async Task AWriteRefusedOnItsFirstAttemptIsNeitherRetriedNorLookedUp(int? injected)
     {
