@@ -90,24 +90,17 @@ public sealed class AuthDataRuleTests : EmulatorTest
     }
 
     [TestCaseSource(nameof(Rejected))]
-    public async Task RejectedOnCreateWithTheReason(string type, string data, string phrase, string[] named)
-    {
-        var error = await Expect<FlinkApiException>(() => Client().CreateAsync(Address("rejected"), New(type, "https://service.example", data),
-            CancellationToken.None));
-
-        AssertRejected(error, phrase, named);
-        Assert.That(Emulator.Store.Count, Is.Zero);
-    }
-
-    [TestCaseSource(nameof(Rejected))]
-    public async Task RejectedOnUpdateLeavingTheConnectionAsItWas(string type, string data, string phrase, string[] named)
+    public async Task RejectedOnCreateAndUpdateWithTheReasonLeavingTheStoreAsItWas(string type, string data, string phrase, string[] named)
     {
         var client = Client();
-        var created = await client.CreateAsync(Address("kept"), New(type, "https://service.example"), CancellationToken.None);
+        var create = await Expect<FlinkApiException>(() => client.CreateAsync(Address("c1"), New(type, "https://service.example", data), CancellationToken.None));
+        Assert.That(Emulator.Store.Count, Is.Zero);
+        var created = await client.CreateAsync(Address("c1"), New(type, "https://service.example"), CancellationToken.None);
 
-        var error = await Expect<FlinkApiException>(() => client.SetAuthDataAsync(Address("kept"), data, CancellationToken.None, created.Connection));
+        var update = await Expect<FlinkApiException>(() => client.SetAuthDataAsync(Address("c1"), data, CancellationToken.None, created.Connection));
 
-        AssertRejected(error, phrase, named);
+        AssertRejected(create, phrase, named);
+        AssertRejected(update, phrase, named);
         var stored = await AssertStoredAsync(AuthDataSamples.ByType[type]);
         Assert.That(stored.ResourceVersion, Is.EqualTo(created.Connection.Metadata!.ResourceVersion));
     }

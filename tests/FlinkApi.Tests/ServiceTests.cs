@@ -78,11 +78,13 @@ public sealed class ServiceTests : EmulatorTest
         // On a stale version: 409, read again, and sent once more.
         await client.SetAuthDataAsync(Address("life"), AuthDataSamples.Json("API_KEY"), CancellationToken.None, read);
         var missing = await client.GetAsync(Address("missing"), CancellationToken.None);
-        await Expect<FlinkApiException>(() => Client(Settings(Emulator.BaseAddress) with { ApiSecret = "wrong" }, wire).GetAsync(Address("life"), CancellationToken.None));
+        await Expect<FlinkApiException>(() =>
+            Client(Settings(Emulator.BaseAddress) with { ApiSecret = "wrong" }, wire).GetAsync(Address("life"), CancellationToken.None));
         var deleted = (await client.DeleteAsync(Address("life"), CancellationToken.None), await client.DeleteAsync(Address("life"), CancellationToken.None));
         var gone = await Expect<FlinkApiException>(() => client.SetAuthDataAsync(Address("life"), "{}", CancellationToken.None));
 
-        Assert.That((created.Kind, created.ApiVersion, created.Status!.Phase, created.Metadata!.CreatedAt), Is.EqualTo(("Connection", "sql/v1", "READY", created.Metadata.UpdatedAt)));
+        Assert.That((created.Kind, created.ApiVersion, created.Status!.Phase, created.Metadata!.CreatedAt),
+            Is.EqualTo(("Connection", "sql/v1", "READY", created.Metadata.UpdatedAt)));
         Assert.That(created.Metadata.Self, Is.EqualTo(new Uri(Emulator.BaseAddress, Address("life").Path).ToString()));
         Assert.That((all.Select(c => c.Name), mongo.Single().Name), Is.EqualTo((new[] { "bedrock", "life", "mongo" }, "mongo")));
         Assert.That((read.Spec!.Endpoint, read.Metadata!.ResourceVersion), Is.EqualTo((created.Spec!.Endpoint, created.Metadata.ResourceVersion)));
@@ -126,7 +128,8 @@ public sealed class ServiceTests : EmulatorTest
         await Expect<FlinkApiException>(() => client.CreateAsync(Address("scanned"), New(), CancellationToken.None));
         await Expect<FlinkApiException>(() => client.CreateAsync(Address("Bad Name"), New(), CancellationToken.None));
         await Expect<FlinkApiException>(() => client.SetAuthDataAsync(Address("scanned"), AuthDataSamples.Json("TOKEN"), CancellationToken.None));
-        await Expect<FlinkApiException>(() => Client(Settings(Emulator.BaseAddress) with { ApiSecret = "wrong" }).ListAsync(Environment, null, CancellationToken.None));
+        await Expect<FlinkApiException>(() =>
+            Client(Settings(Emulator.BaseAddress) with { ApiSecret = "wrong" }).ListAsync(Environment, null, CancellationToken.None));
         Emulator.Faults.Set(new FaultPlan { FailNext = int.MaxValue });
         await Expect<CreateOutcomeUnknownException>(() => client.CreateAsync(Address("unknown"), New(), CancellationToken.None));
 
