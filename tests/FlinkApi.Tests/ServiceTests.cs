@@ -67,6 +67,7 @@ public sealed class ServiceTests : EmulatorTest
         var created = (await client.CreateAsync(Address("life"), New(), CancellationToken.None)).Connection;
         await client.CreateAsync(Address("mongo"), New("MONGODB", "mongodb+srv://cluster0.example.net"), CancellationToken.None);
         await client.CreateAsync(Address("bedrock"), New("BEDROCK", "https://bedrock.us-east-1.amazonaws.com"), CancellationToken.None);
+        await client.CreateAsync(new EnvironmentAddress(Environment.OrganizationId, "env-other").Connection("elsewhere"), New(), CancellationToken.None);
         await Expect<FlinkApiException>(() => client.CreateAsync(Address("life"), New(), CancellationToken.None));
         await Expect<FlinkApiException>(() => client.CreateAsync(Address("Not_Valid"), New(), CancellationToken.None));
         await Expect<FlinkApiException>(() => client.CreateAsync(Address("d"), New(authData: AuthDataSamples.Json("BEARER_TOKEN")), CancellationToken.None));
