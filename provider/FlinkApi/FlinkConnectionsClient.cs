@@ -208,7 +208,7 @@ public sealed class FlinkConnectionsClient : IFlinkConnectionsClient
         // Another writer would move the version too, so a moved version does not prove ours was applied: the same PUT on
         // the new version does (it changes nothing if ours was). With the custom timeout spent there is no time for it,
         // and the moved version is the best evidence left.
-        if (!sendAgainIfMoved || requestDeadline is { HasPassed: true }) return found;
+        if (!sendAgainIfMoved || exchange.DeadlinePassed || requestDeadline is { HasPassed: true }) return found;
         try
         {
             return await PutAsync(address, found, authDataJson, budget, sendAgainIfMoved: false).ConfigureAwait(false);

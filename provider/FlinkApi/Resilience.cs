@@ -60,6 +60,12 @@ internal sealed record CallName(string Operation, string Request);
 internal sealed record Exchange(IReadOnlyList<Attempt> Attempts, IApiResponse? Response, FlinkApiException? Failure, bool Cancelled)
 {
     public bool MayHaveReached => Attempts.Any(a => a.MayHaveReached);
+
+    /// <summary>
+    /// The caller's deadline ended the call. Told here because the timer that ends it may fire a moment before the
+    /// deadline's own <see cref="Deadline.HasPassed"/> turns true.
+    /// </summary>
+    public bool DeadlinePassed { get; init; }
 }
 
 /// <summary>
@@ -119,10 +125,11 @@ internal sealed class Resilience
         {
             var last = attempts.LastOrDefault();
             var text = $"{attempts.Count} attempt(s), last: {last?.Outcome ?? "no attempt finished"}";
-            return new Exchange(attempts, null, deadline is not null && budget.Timeout is not null
+            // A lookup has a bound of its own, often shorter than what is left of the custom timeout: name the one it had.
+            return new Exchange(attempts, null, kind == CallKind.Operation && deadline is not null && budget.Timeout is not null
                 ? new FlinkApiException($"The {name.Operation} did not finish within {budget.TimeoutText} ({text})")
                 : new FlinkApiException($"Confluent API unreachable: {name.Request} to {_settings.RestEndpoint.Authority} did not finish within " +
-                                        $"{_settings.TotalTimeout.TotalSeconds:0.###} s ({text})"), Cancelled: false);
+                                        $"{limit.TotalSeconds:0.###} s ({text})"), Cancelled: false) { DeadlinePassed = deadline is not null };
         }
         finally
         {

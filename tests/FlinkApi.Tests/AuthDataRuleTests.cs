@@ -5,84 +5,142 @@ using ConfluentFlink.FlinkApiEmulator.Admin;
 namespace ConfluentFlink.FlinkApi.Tests;
 
 /// <summary>
-/// The emulator's credential rules on auth_data.data (connection-types.md), through the client, on create and on update,
-/// and what the admin view shows of the credential sent.
+/// The emulator's credential rules on auth_data.data (connection-types.md), through the client, on create and on update.
+/// Entries are written as <see cref="AuthDataSamples.Json"/> takes them: "KEY=value" for a label or an empty value, a bare
+/// "KEY" for a credential.
 /// </summary>
 public sealed class AuthDataRuleTests : EmulatorTest
 {
-    private const string DataPointer = "/spec/auth_data/data";
+    private const string Secret = TestSecrets.CredentialValue;
+    private static readonly string[] OAuth2 = ["OAUTH2_TOKEN_ENDPOINT", "OAUTH2_CLIENT_ID", "OAUTH2_CLIENT_SECRET", "OAUTH2_SCOPE"];
 
-    [TestCaseSource(typeof(AuthDataCases), nameof(AuthDataCases.Accepted))]
-    public async Task AcceptedOnCreateAndShownByKeyName(string type, string[] entries)
+    /// <summary>(type, entries): each type's sample, then the groups and options the samples leave out.</summary>
+    public static IEnumerable<TestCaseData> Accepted() => AuthDataSamples.ByType.Select(sample => Accept(sample.Key, sample.Value)).Concat(
+    [
+        Accept("BEDROCK", ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"]),
+        Accept("ELASTIC", ["AUTH_TYPE=API_KEY", "API_KEY"]),
+        Accept("A2A", ["AUTH_TYPE=API_KEY", "API_KEY"]),
+        Accept("A2A", ["AUTH_TYPE=BASIC", "USERNAME", "PASSWORD"]),
+        Accept("A2A", ["AUTH_TYPE=OAUTH2", .. OAuth2]),
+        Accept("REST", ["AUTH_TYPE=BASIC", "USERNAME", "PASSWORD"]),
+        Accept("REST", ["AUTH_TYPE=BEARER", "BEARER_TOKEN"]),
+        Accept("MCP_SERVER", ["AUTH_TYPE=BASIC", "USERNAME", "PASSWORD"]),
+        Accept("MCP_SERVER", ["AUTH_TYPE=BEARER", "BEARER_TOKEN", "TRANSPORT_TYPE=STREAMABLE_HTTP"]),
+        Accept("MCP_SERVER", ["AUTH_TYPE=OAUTH2", .. OAuth2, "SSE_ENDPOINT"]),
+    ]);
+
+    /// <summary>(type, data, a phrase of the detail, the keys the detail must name).</summary>
+    public static IEnumerable<TestCaseData> Rejected() =>
+    [
+        Reject("not JSON", "OPENAI", $"API_KEY={Secret}", "JSON object", "API_KEY"),
+        Reject("a JSON array", "OPENAI", $"[\"{Secret}\"]", "JSON object", "API_KEY"),
+        Reject("a JSON string", "OPENAI", $"\"{Secret}\"", "JSON object", "API_KEY"),
+        Reject("a number value", "OPENAI", "{\"API_KEY\":4711}", "not a string", "API_KEY"),
+        Reject("an object value", "VERTEXAI", $"{{\"SERVICE_KEY\":{{\"private_key\":\"{Secret}\"}}}}", "not a string", "SERVICE_KEY"),
+        Reject("a key twice", "OPENAI", $"{{\"API_KEY\":\"{Secret}-1\",\"API_KEY\":\"{Secret}-2\"}}", "more than once", "API_KEY"),
+        Reject("BEARER_TOKEN on OPENAI", "OPENAI", Data("API_KEY", "BEARER_TOKEN"), "does not accept", "BEARER_TOKEN", "API_KEY"),
+        Reject("an unknown key", "OPENAI", Data("API_KEY", "TOKEN"), "of any connection type", "TOKEN"),
+        Reject("a lower-case key", "PINECONE", Data("api_key"), "of any connection type", "api_key", "API_KEY"),
+        Reject("AWS keys on an API key type", "ANTHROPIC", Data("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"), "does not accept",
+            "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+        Reject("API_KEY on REST", "REST", Data("AUTH_TYPE=API_KEY", "API_KEY"), "does not accept", "API_KEY"),
+        Reject("AUTH_TYPE on a type without a choice", "OPENAI", Data("AUTH_TYPE=API_KEY", "API_KEY"), "does not accept", "AUTH_TYPE"),
+        Reject("AUTH_TYPE on MONGODB", "MONGODB", Data("AUTH_TYPE=BASIC", "USERNAME", "PASSWORD"), "does not accept", "AUTH_TYPE"),
+        Reject("SSE_ENDPOINT outside MCP_SERVER", "A2A", Data("AUTH_TYPE=BEARER", "BEARER_TOKEN", "SSE_ENDPOINT"), "does not accept", "SSE_ENDPOINT"),
+        Reject("TRANSPORT_TYPE outside MCP_SERVER", "REST", Data("AUTH_TYPE=BEARER", "BEARER_TOKEN", "TRANSPORT_TYPE=SSE"), "does not accept",
+            "TRANSPORT_TYPE"),
+        Reject("no API_KEY", "COSMOSDB", "{}", "missing", "API_KEY"),
+        Reject("no AWS_SECRET_ACCESS_KEY", "BEDROCK", Data("AWS_ACCESS_KEY_ID"), "missing", "AWS_SECRET_ACCESS_KEY"),
+        Reject("no AWS_ACCESS_KEY_ID", "S3VECTORS", Data("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"), "missing", "AWS_ACCESS_KEY_ID"),
+        Reject("a session token alone", "SAGEMAKER", Data("AWS_SESSION_TOKEN"), "missing", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"),
+        Reject("no SERVICE_KEY", "VERTEXAI", "{}", "missing", "SERVICE_KEY"),
+        Reject("USERNAME without PASSWORD", "MONGODB", Data("USERNAME"), "missing", "PASSWORD"),
+        Reject("PASSWORD without USERNAME", "COUCHBASE", Data("PASSWORD"), "missing", "USERNAME"),
+        Reject("neither USERNAME nor PASSWORD", "CONFLUENT_JDBC", "{}", "missing", "USERNAME", "PASSWORD"),
+        Reject("no AUTH_TYPE", "ELASTIC", Data("API_KEY"), "needs AUTH_TYPE", "AUTH_TYPE"),
+        Reject("AUTH_TYPE of another type's group", "ELASTIC", Data("AUTH_TYPE=BEARER", "API_KEY"), "names no group", "AUTH_TYPE"),
+        Reject("AUTH_TYPE of no group", "A2A", Data("AUTH_TYPE=TOKEN", "BEARER_TOKEN"), "names no group", "AUTH_TYPE"),
+        Reject("two groups", "ELASTIC", Data("AUTH_TYPE=API_KEY", "API_KEY", "USERNAME", "PASSWORD"), "must not be given", "USERNAME", "PASSWORD"),
+        Reject("the keys of a group AUTH_TYPE does not name", "A2A", Data("AUTH_TYPE=BASIC", "BEARER_TOKEN"), "must not be given", "BEARER_TOKEN"),
+        Reject("BASIC with USERNAME only", "REST", Data("AUTH_TYPE=BASIC", "USERNAME"), "missing", "PASSWORD"),
+        Reject("BASIC with PASSWORD only", "A2A", Data("AUTH_TYPE=BASIC", "PASSWORD"), "missing", "USERNAME"),
+        Reject("OAUTH2 without its scope", "MCP_SERVER", Data(["AUTH_TYPE=OAUTH2", .. OAuth2[..3]]), "missing", "OAUTH2_SCOPE"),
+        Reject("OAUTH2 with its token endpoint only", "REST", Data("AUTH_TYPE=OAUTH2", "OAUTH2_TOKEN_ENDPOINT"), "missing",
+            "OAUTH2_CLIENT_ID", "OAUTH2_CLIENT_SECRET", "OAUTH2_SCOPE"),
+        Reject("AUTH_TYPE alone", "MCP_SERVER", Data("AUTH_TYPE=BEARER"), "missing", "BEARER_TOKEN"),
+        Reject("an unknown TRANSPORT_TYPE", "MCP_SERVER", Data("AUTH_TYPE=BEARER", "BEARER_TOKEN", "TRANSPORT_TYPE=WEBSOCKET"), "is not one",
+            "TRANSPORT_TYPE"),
+        Reject("SSE_ENDPOINT with STREAMABLE_HTTP", "MCP_SERVER", Data("AUTH_TYPE=BEARER", "BEARER_TOKEN", "TRANSPORT_TYPE=STREAMABLE_HTTP", "SSE_ENDPOINT"),
+            "not allowed", "SSE_ENDPOINT"),
+        Reject("an empty API_KEY", "OPENAI", Data("API_KEY="), "empty", "API_KEY"),
+        Reject("an empty PASSWORD", "MONGODB", Data("USERNAME", "PASSWORD="), "empty", "PASSWORD"),
+        Reject("an empty AUTH_TYPE", "A2A", Data("AUTH_TYPE=", "BEARER_TOKEN"), "empty", "AUTH_TYPE"),
+        Reject("an empty SSE_ENDPOINT", "MCP_SERVER", Data("AUTH_TYPE=API_KEY", "API_KEY", "SSE_ENDPOINT="), "empty", "SSE_ENDPOINT"),
+    ];
+
+    [TestCaseSource(nameof(Accepted))]
+    public async Task AcceptedOnCreateAndShownByKeyNameOnly(string type, string[] entries)
     {
-        var outcome = await Client().CreateAsync(Scope, Request("accepted", type, authDataJson: AuthDataSamples.Json(entries)),
+        // Under the longest name the API allows.
+        var outcome = await Client().CreateAsync(Address(new string('a', 100)), New(type, "https://service.example", AuthDataSamples.Json(entries)),
             CancellationToken.None);
 
         Assert.That(outcome.Connection.Spec!.ConnectionType, Is.EqualTo(type));
-        AssertShows(await StoredAsync(), entries);
+        await AssertStoredAsync(entries);
     }
 
-    [TestCaseSource(typeof(AuthDataCases), nameof(AuthDataCases.Rejected))]
-    public async Task RejectedOnCreate(string type, string data, string phrase, string[] named)
-    {
-        var error = await Expect<FlinkApiException>(() =>
-            Client().CreateAsync(Scope, Request("rejected", type, authDataJson: data), CancellationToken.None));
-
-        AssertRejected(error, phrase, named);
-        Assert.That(await Admin.ListConnectionsAsync(), Is.Empty);
-    }
-
-    [TestCaseSource(typeof(AuthDataCases), nameof(AuthDataCases.Rejected))]
-    public async Task RejectedOnUpdateLeavingTheConnectionAsItWas(string type, string data, string phrase, string[] named)
+    [TestCaseSource(nameof(Rejected))]
+    public async Task RejectedOnCreateAndUpdateWithTheReasonLeavingTheStoreAsItWas(string type, string data, string phrase, string[] named)
     {
         var client = Client();
-        var created = await client.CreateAsync(Scope, Request("kept", type), CancellationToken.None);
+        var create = await Expect<FlinkApiException>(() => client.CreateAsync(Address("c1"), New(type, "https://service.example", data), CancellationToken.None));
+        Assert.That(Emulator.Store.Count, Is.Zero);
+        var created = await client.CreateAsync(Address("c1"), New(type, "https://service.example"), CancellationToken.None);
 
-        var error = await Expect<FlinkApiException>(() =>
-            client.UpdateAsync(Scope, ForUpdate(created.Connection, data), CancellationToken.None));
+        var update = await Expect<FlinkApiException>(() => client.SetAuthDataAsync(Address("c1"), data, CancellationToken.None, created.Connection));
 
-        AssertRejected(error, phrase, named);
-        var stored = await StoredAsync();
+        AssertRejected(create, phrase, named);
+        AssertRejected(update, phrase, named);
+        var stored = await AssertStoredAsync(AuthDataSamples.ByType[type]);
         Assert.That(stored.ResourceVersion, Is.EqualTo(created.Connection.Metadata!.ResourceVersion));
-        AssertShows(stored, AuthDataSamples.ByType[type]);
     }
 
     [Test]
-    public async Task AnUpdateSwitchesGroupsAndReplacesTheKeysSentBefore()
+    public async Task AnUpdateThatSwitchesGroupsReplacesTheKeysSentBefore()
     {
         string[] bearer = ["AUTH_TYPE=BEARER", "BEARER_TOKEN"];
-        string[] oauth2 = ["AUTH_TYPE=OAUTH2", "OAUTH2_TOKEN_ENDPOINT", "OAUTH2_CLIENT_ID", "OAUTH2_CLIENT_SECRET", "OAUTH2_SCOPE"];
+        string[] oauth2 = ["AUTH_TYPE=OAUTH2", .. OAuth2];
         var client = Client();
-        var created = await client.CreateAsync(Scope, Request("switch", "MCP_SERVER", authDataJson: AuthDataSamples.Json(bearer)),
-            CancellationToken.None);
-        AssertShows(await StoredAsync(), bearer);
+        await client.CreateAsync(Address("switch"), New("MCP_SERVER", "https://mcp.example", AuthDataSamples.Json(bearer)), CancellationToken.None);
+        await AssertStoredAsync(bearer);
 
-        await client.UpdateAsync(Scope, ForUpdate(created.Connection, AuthDataSamples.Json(oauth2)), CancellationToken.None);
+        await client.SetAuthDataAsync(Address("switch"), AuthDataSamples.Json(oauth2), CancellationToken.None);
 
-        var stored = await StoredAsync();
-        Assert.That(stored.ResourceVersion, Is.Not.EqualTo(created.Connection.Metadata!.ResourceVersion));
-        AssertShows(stored, oauth2);
+        await AssertStoredAsync(oauth2);
     }
 
     private static void AssertRejected(FlinkApiException error, string phrase, string[] named)
     {
-        Assert.Multiple(() =>
-        {
-            Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(error.Code, Is.EqualTo("invalid_input"));
-            Assert.That(error.SourcePointer, Is.EqualTo(DataPointer));
-            Assert.That(error.Detail, Does.Contain(phrase));
-            foreach (var key in named) Assert.That(error.Detail, Does.Contain(key), "the detail names the key");
-            Assert.That(error.Detail, Does.Not.Contain(TestSecrets.CredentialValue), "the detail repeats no credential");
-        });
+        Assert.That((error.StatusCode, error.Answer!.Code, error.Answer.Source),
+            Is.EqualTo((HttpStatusCode.BadRequest, "invalid_input", "/spec/auth_data/data")));
+        Assert.That(error.Answer.Detail, Does.Contain(phrase));
+        Assert.That(named, Has.All.Matches<string>(key => error.Answer.Detail!.Contains(key)), "the detail names the keys");
     }
 
-    private static void AssertShows(StoredConnectionView stored, IReadOnlyList<string> entries)
+    /// <summary>The stored connection as the admin view shows it: key names and AUTH_TYPE, never a value.</summary>
+    private async Task<StoredConnectionView> AssertStoredAsync(IReadOnlyList<string> entries)
     {
-        Assert.That(stored.AuthDataKeys, Is.EqualTo(AuthDataSamples.KeysOf(entries)));
-        Assert.That(stored.AuthType, Is.EqualTo(AuthDataSamples.AuthTypeOf(entries)));
-        Assert.That(stored.Credential, Is.EqualTo("present"));
+        var stored = (await Admin.ListConnectionsAsync()).Single();
+        var sent = entries.Select(AuthDataSamples.Entry).ToList();
+        Assert.That((stored.Credential, stored.AuthType), Is.EqualTo(("present", sent.SingleOrDefault(e => e.Key == "AUTH_TYPE").Value)));
+        Assert.That(stored.AuthDataKeys, Is.EqualTo(sent.Select(e => e.Key).Order(StringComparer.Ordinal)));
+        return stored;
     }
 
-    private async Task<StoredConnectionView> StoredAsync() => (await Admin.ListConnectionsAsync()).Single();
+    private static TestCaseData Accept(string type, string[] entries) => new TestCaseData(type, entries).SetArgDisplayNames(type, string.Join(" ", entries));
+
+    private static TestCaseData Reject(string why, string type, string data, string phrase, params string[] named) =>
+        new TestCaseData(type, data, phrase, named).SetArgDisplayNames(type, why);
+
+    private static string Data(params string[] entries) => AuthDataSamples.Json(entries);
 }

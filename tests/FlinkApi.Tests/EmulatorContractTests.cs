@@ -86,6 +86,15 @@ public sealed class EmulatorContractTests
             with { Pointer = "/spec/auth_data/data", Detail = "/spec/auth_data/data must be a string" },
         new Refusal("a string for metadata", HttpMethod.Put, Item, "application/json", "{\"name\":\"c1\",\"metadata\":\"rv1\"}", 400, "invalid_input")
             { Pointer = "/metadata", Detail = "/metadata must be a JSON object" },
+        Post("a name with upper case", ConnectionJson("Upper-Case"), 422, "invalid_configuration") with { Pointer = "/name", Detail = "lower case letters" },
+        Post("a name starting with a dash", ConnectionJson("-dash"), 422, "invalid_configuration") with { Pointer = "/name", Detail = "start and end with" },
+        Post("an empty name", ConnectionJson(""), 422, "invalid_configuration") with { Pointer = "/name", Detail = "name is required" },
+        Post("a name of 101 characters", ConnectionJson(new string('a', 101)), 422, "invalid_configuration")
+            with { Pointer = "/name", Detail = "at most 100 characters" },
+        Post("a type outside the API's list", ConnectionJson("c1", "TELEPATHY"), 422, "invalid_configuration")
+            with { Pointer = "/spec/connection_type", Detail = "is not one of A2A, ANTHROPIC" },
+        Post("an endpoint of 16385 characters", ConnectionJson("c1", endpoint: "https://x/" + new string('p', 16375)), 422, "invalid_configuration")
+            with { Pointer = "/spec/endpoint", Detail = "at most 16384 characters" },
         Post("JSON cut short", "{\"name\":") with { Pointer = "/", Detail = "not valid JSON" },
         Post("an empty body", "") with { Pointer = "/", Detail = "empty" },
         Post("a form", "name=c1", 415, "unsupported_media_type", "application/x-www-form-urlencoded") with { Detail = "application/json" },
@@ -113,6 +122,17 @@ public sealed class EmulatorContractTests
         Assert.That(error.Source?.Parameter, Is.EqualTo(refusal.Parameter), "source.parameter");
         if (refusal.Detail is { } phrase) Assert.That(error.Detail, Does.Contain(phrase));
         Assert.That(answer.Allow, Is.EquivalentTo(refusal.Allow ?? []), "Allow");
+    }
+
+    [Test]
+    public async Task ARequestWithoutTheKeyIsRefusedWithTheBasicChallenge()
+    {
+        using var http = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        using var response = await http.GetAsync(Collection);
+
+        AssertFailure(new Answer((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), []),
+            401, "user_unauthenticated");
+        Assert.That(response.Headers.WwwAuthenticate.Single().Scheme, Is.EqualTo("Basic"));
     }
 
     [Test]
@@ -288,6 +308,9 @@ public sealed class EmulatorContractTests
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
             if (contentType is not null) request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            // The body waits for the server's go-ahead: one refused from its length alone (413) is never sent, for the server
+            // closes the connection after that answer and a body still being written would break the pipe instead.
+            request.Headers.ExpectContinue = true;
         }
 
         using var response = await _http.SendAsync(request);

@@ -63,21 +63,12 @@ internal sealed class OpenApiContract
             : [$"{method} {template} does not document status {status}"];
     }
 
-    public bool Documents(HttpMethod method, string path) => TryOperation(method, path) is not null;
-
-    private (string Template, OpenApiOperation Operation) Operation(HttpMethod method, string path) =>
-        TryOperation(method, path) ?? throw new AssertionException($"{method} {path} is not an operation of the OpenAPI document");
-
-    private (string, OpenApiOperation)? TryOperation(HttpMethod method, string path)
+    private (string Template, OpenApiOperation Operation) Operation(HttpMethod method, string path)
     {
         foreach (var (pattern, template) in _paths)
-        {
-            if (!pattern.IsMatch(path)) continue;
-            var operations = _document.Paths[template].Operations;
-            if (operations is not null && operations.TryGetValue(method, out var operation)) return (template, operation);
-        }
-
-        return null;
+            if (pattern.IsMatch(path) && _document.Paths[template].Operations?.TryGetValue(method, out var operation) == true)
+                return (template, operation);
+        throw new AssertionException($"{method} {path} is not an operation of the OpenAPI document");
     }
 
     private IReadOnlyList<string> Validate(string pointer, string body)
