@@ -104,6 +104,7 @@ public sealed class CheckTests : ProviderTest
     [TestCase("MCP_SERVER", "bearerToken", "transportType=SSE", "sseEndpoint=https://mcp.example.com/sse")]
     [TestCase("MCP_SERVER", "apiKey", "transportType=STREAMABLE_HTTP")]
     [TestCase("REST", "oauth")]
+    [TestCase("ELASTIC", "apiKey")]
     public async Task CredentialsThatFitTheTypePass(string type, params string[] given)
     {
         var inputs = Wire.Struct([("displayName", "c"), ("type", type), ("endpoint", "https://svc.example.com"), .. given.Select(g => g.Split('=') switch
@@ -132,10 +133,13 @@ public sealed class CheckTests : ProviderTest
     [TestCase("A2A", new string[0], "", "type A2A needs credentials: give one of {apiKey}, {username, password}, {bearerToken}, {oauth}")]
     [TestCase("REST", new[] { "apiKey" }, "", "apiKey is not used by type REST")]
     [TestCase("VERTEXAI", new[] { "serviceKey", "sseEndpoint" }, "", "sseEndpoint is not used by type VERTEXAI")]
+    [TestCase("REST", new[] { "oauth=partial" }, "oauth.scope", "oauth.scope is required when oauth is set")]
     public async Task CredentialsMustFitTheType(string type, string[] credentials, string failing, string phrase)
     {
         var inputs = Wire.Struct([("displayName", "c"), ("type", type), ("endpoint", "https://svc.example.com"),
-            .. credentials.Select(c => (c, (object?)Wire.Secret(Secret(c))))]);
+            .. credentials.Select(c => c == "oauth=partial"
+                ? ("oauth", Wire.Struct(("tokenEndpoint", "https://a.example.com/t"), ("clientId", "c"), ("clientSecret", Wire.Secret(Secret("oauth")))))
+                : (c, (object?)Wire.Secret(Secret(c))))]);
         var failures = await FailuresAsync(inputs);
         // Credentials are secret: their failures are sent without the property, which the reason names instead.
         Assert.That(failures.GetValueOrDefault(failing), Does.Contain(phrase));
@@ -222,8 +226,12 @@ public sealed class CheckTests : ProviderTest
                 ("clientSecret", Secret("oauth-secret")), ("scope", "mcp"))));
         var check = await Engine.CheckAsync("tools", new Struct(), inputs);
         Assert.That(check.Failures, Is.Empty);
-        var oauth = check.Inputs.Fields["oauth"].StructValue.Fields;
-        Assert.That(Wire.IsSecret(oauth["clientSecret"]) && Wire.IsSecret(oauth["clientId"]), Is.True, "schema secret and program secret");
-        Assert.That(Wire.IsSecret(oauth["scope"]), Is.False);
+        await Engine.UpAsync(new ResourceGoal("tools", inputs));
+        foreach (var properties in new[] { check.Inputs, Engine.State["tools"].Outputs })
+        {
+            var oauth = properties.Fields["oauth"].StructValue.Fields;
+            Assert.That(Wire.IsSecret(oauth["clientSecret"]) && Wire.IsSecret(oauth["clientId"]), Is.True, "schema secret and program secret");
+            Assert.That(Wire.IsSecret(oauth["scope"]), Is.False);
+        }
     }
 }

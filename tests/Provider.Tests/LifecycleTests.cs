@@ -83,6 +83,20 @@ public sealed class LifecycleTests : ProviderTest
     }
 
     [Test]
+    public async Task AValueNotKnownAtPreviewMayReplaceAndIsNeverSentToTheApi()
+    {
+        await Engine.UpAsync(OpenAi());
+        var unknown = OpenAi() with { Inputs = With(OpenAi().Inputs, "endpoint", Wire.Unknown) };
+
+        var preview = (await Engine.PreviewAsync(unknown)).Single();
+        var create = Assert.ThrowsAsync<RpcException>(async () => await Engine.CreateAsync("other", With(unknown.Inputs, "displayName", Value.ForString("other"))));
+
+        Assert.That((preview.Kind, preview.Changes.Single()), Is.EqualTo((StepKind.Replace, "endpoint (update, replaces)")));
+        Assert.That(create!.Status.Detail, Is.EqualTo("endpoint must be known, non-empty values to create or update a connection"));
+        Assert.That(Emulator.Stats.Snapshot().Method("POST"), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task TheFlinkKeyMayMoveOntoTheResourceOrRotateInConfigWithoutAChange()
     {
         await Engine.UpAsync(OpenAi());
@@ -161,6 +175,7 @@ public sealed class LifecycleTests : ProviderTest
 
         Assert.That(step.Status, Is.EqualTo(StatusCode.AlreadyExists));
         Assert.That(step.Error, Does.Contain($"pulumi import confluentflink:index:FlinkConnection chat {TestStack.IdOf("chat")}"));
+        Assert.That(other.State, Is.Empty, "a failure that left nothing behind records nothing");
     }
 
     [Test]
@@ -298,11 +313,28 @@ public sealed class LifecycleTests : ProviderTest
         await RestartPluginAsync();
     }
 
-    private static Struct Rename(Struct inputs, string name)
+    [Test]
+    public async Task AnAdoptedConnectionIsRecordedEvenWhenTheEngineCancelsBeforeItsCredentialsAreSet()
     {
-        var renamed = inputs.Clone();
-        renamed.Fields["displayName"] = Value.ForString(name);
-        return renamed;
+        Emulator.Faults.Set(new FaultPlan { CommitThenFailNext = 1, CommitThenFailStatus = 503, CommitThenFailMethod = "POST", HoldNext = 1, HoldMethod = "PUT", HoldMs = 60_000 });
+        var up = Engine.UpAsync(OpenAi());
+        while (Emulator.Stats.Snapshot().Unanswered == 0) await Task.Delay(10);
+
+        await Stack.Client.CancelAsync(new Empty());
+        var step = (await up).Single();
+
+        Assert.That(step.Error, Does.Contain("the connection exists, but setting its credentials failed"));
+        Assert.That(Engine.State["chat"].Id, Is.EqualTo(TestStack.IdOf("chat")));
+        await RestartPluginAsync();
+    }
+
+    private static Struct Rename(Struct inputs, string name) => With(inputs, "displayName", Value.ForString(name));
+
+    private static Struct With(Struct inputs, string property, Value value)
+    {
+        var changed = inputs.Clone();
+        changed.Fields[property] = value;
+        return changed;
     }
 
     // The engine's Cancel ends the provider for good; the next test gets a fresh plugin.

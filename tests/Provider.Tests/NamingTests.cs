@@ -41,6 +41,10 @@ public sealed partial class NamingTests : ProviderTest
         var first = Wire.Text(Engine.State["summarizer"].Outputs, "displayName")!;
         Assert.That((await Engine.UpAsync(Unnamed())).Single().Kind, Is.EqualTo(StepKind.Same));
 
+        Assert.That(Engine.State["summarizer"].Outputs.Fields.ContainsKey("__defaults"), Is.False, "the marker stays in the inputs");
+        await Engine.RefreshAsync();
+        Assert.That(Engine.State["summarizer"].Inputs.Fields["__defaults"].ListValue.Values.Single().StringValue, Is.EqualTo("displayName"), "kept by refresh");
+
         var replace = (await Engine.UpAsync(Unnamed(endpoint: "https://api.openai.com/v1/responses"))).Single();
 
         var second = Wire.Text(Engine.State["summarizer"].Outputs, "displayName")!;
@@ -101,5 +105,20 @@ public sealed partial class NamingTests : ProviderTest
         var again = await Stack.Client.CheckAsync(new CheckRequest { Urn = Engine.Urn("From-Urn"), Olds = new Google.Protobuf.WellKnownTypes.Struct(), News = Unnamed().Inputs });
         Assert.That(NameIn(bare), Does.Match("^from-urn-[a-z0-9]{7}$"));
         Assert.That(NameIn(again), Is.Not.EqualTo(NameIn(bare)), "without a seed, fresh randomness");
+    }
+
+    [Test]
+    public async Task ANameTheProgramDropsIsReplacedByAGeneratedOneCreatedFirstAndAProgramsNameWinsOverTheStacksOptions()
+    {
+        Engine.Autonaming = new CheckRequest.Types.AutonamingOptions { Mode = AutonamingMode.Enforce, ProposedName = "from-the-stack" };
+        await Engine.UpAsync(OpenAi("summarizer"));
+        Assert.That(Stack.Stored("summarizer"), Is.Not.Null, "the program's name, whatever the stack proposes");
+
+        var dropped = (await Engine.UpAsync(Unnamed())).Single();
+        Assert.That((dropped.Kind, dropped.Note, Wire.Text(Engine.State["summarizer"].Outputs, "displayName")),
+            Is.EqualTo((StepKind.Replace, "create before delete", "from-the-stack")));
+
+        Engine.Autonaming = new CheckRequest.Types.AutonamingOptions { Mode = AutonamingMode.Enforce, ProposedName = "another-name" };
+        Assert.That((await Engine.UpAsync(Unnamed())).Single().Kind, Is.EqualTo(StepKind.Same), "a generated name is kept whatever the options say now");
     }
 }

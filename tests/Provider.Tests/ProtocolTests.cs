@@ -313,4 +313,11 @@ public sealed class ProtocolTests : ProviderTest
         Assert.That(stderr.ToString(), Does.Contain("confluentflink: cannot forward logs to the engine (Unavailable); they still go to stderr")
             .And.Contain("info ConfluentFlink.Provider.Protocol.ResourceProviderService: The engine cancelled the operation; aborting calls in flight"));
     }
+
+    [Test]
+    public void AMethodThePluginDoesNotServeIsUnimplemented()
+    {
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await Stack.Client.ConstructAsync(new ConstructRequest()));
+        Assert.That(failure!.StatusCode, Is.EqualTo(StatusCode.Unimplemented));
+    }
 }

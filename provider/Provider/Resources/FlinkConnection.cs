@@ -1,5 +1,6 @@
 using ConfluentFlink.FlinkApi.Models;
 using ConfluentFlink.Provider.Configuration;
+using ConfluentFlink.Provider.Contract;
 using ConfluentFlink.Provider.Values;
 using ConfluentFlink.Schema;
 
@@ -79,6 +80,21 @@ public sealed record FlinkConnectionArgs
         Credentials = Catalog.AuthData.ToDictionary(e => e, e => Input.At(inputs, e.Property)),
         Settings = Setting.All.ToDictionary(s => s, s => Input.At(inputs, s.Property)),
     };
+
+    /// <summary>
+    /// The inputs, for an operation that changes the connection: every value known, and the name, type and endpoint given.
+    /// The engine resolves every value before it creates or updates, so this only fires when a call bypassed it.
+    /// </summary>
+    public FlinkConnectionArgs RequireKnown()
+    {
+        var unknown = Leaves().Where(l => l.Input.Presence == Presence.Unknown).Select(l => l.Path)
+            .Concat(new[] { (DisplayNameProperty, DisplayName), (TypeProperty, Type), (EndpointProperty, Endpoint) }
+                .Where(l => l.Item2.Presence == Presence.Absent).Select(l => l.Item1))
+            .ToList();
+        return unknown.Count == 0
+            ? this
+            : throw ProviderException.Invalid($"{string.Join(", ", unknown)} must be known, non-empty values to create or update a connection");
+    }
 
     /// <summary>The credentials that are known, by catalog entry: what <c>auth_data</c> carries.</summary>
     public IReadOnlyDictionary<AuthDataEntry, string> KnownCredentials =>

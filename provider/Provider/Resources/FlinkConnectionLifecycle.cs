@@ -23,6 +23,7 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
         if (request.Preview)
             return new CreateResult("", FlinkConnectionState.Preview(args, s => config.Lookup(s, args.Own(s)).Value, olds: null));
 
+        args = args.RequireKnown();
         var settings = config.Resolve(Setting.All, args.Own).Require();
         var address = settings.Location.Connection(args.DisplayName.Value!);
         var id = ConnectionId.Format(address);
@@ -122,6 +123,7 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
         if (request.Preview)
             return new UpdateResult(FlinkConnectionState.Preview(args, s => config.Lookup(s, args.Own(s)).Value, request.OldState));
 
+        args = args.RequireKnown();
         var settings = config.Resolve(Setting.All, args.Own).Require();
         var address = ConnectionId.Parse(request.Id, strict: false);
         var previous = Decode(FlinkConnectionState.RecordedInputs(request.OldInputs, request.OldState));

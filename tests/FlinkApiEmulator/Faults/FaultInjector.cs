@@ -48,7 +48,7 @@ public sealed class FaultInjector
         {
             var plan = _plan;
             var delay = plan.DelayMs;
-            if (plan.HoldNext > 0)
+            if (plan.HoldNext > 0 && (plan.HoldMethod is null || string.Equals(plan.HoldMethod, method, StringComparison.OrdinalIgnoreCase)))
             {
                 _plan = plan = plan with { HoldNext = plan.HoldNext - 1 };
                 delay += plan.HoldMs;

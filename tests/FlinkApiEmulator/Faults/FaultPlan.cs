@@ -26,6 +26,8 @@ public sealed record FaultPlan
     /// </summary>
     public int HoldNext { get; init; }
     public int HoldMs { get; init; }
+    /// <summary>Only requests of this method (e.g. "PUT") are held; null means any request.</summary>
+    public string? HoldMethod { get; init; }
     /// <summary>
     /// Carry out the next N writes (POST, PUT, DELETE) but lose the answer: reply <see cref="CommitThenFailStatus"/>
     /// instead, or drop the connection when it is 0. This is how "an earlier attempt did succeed" is produced.
@@ -50,8 +52,8 @@ public sealed record FaultPlan
     {
         if (FailNext < 0 || DropNext < 0 || DelayMs < 0 || HoldNext < 0 || HoldMs < 0 || CommitThenFailNext < 0 || CommitThenFailAfterMs < 0)
             return "failNext, dropNext, delayMs, holdNext, holdMs, commitThenFailNext and commitThenFailAfterMs must be 0 or more";
-        if (FailMethod is not null && !HttpMethodNames.Contains(FailMethod))
-            return "failMethod must be GET, POST, PUT or DELETE";
+        if (new[] { FailMethod, HoldMethod }.Any(m => m is not null && !HttpMethodNames.Contains(m)))
+            return "failMethod and holdMethod must be GET, POST, PUT or DELETE";
         if (CommitThenFailMethod is not null && !WriteMethods.Contains(CommitThenFailMethod))
             return "commitThenFailMethod must be POST, PUT or DELETE";
         if (FailStatus is < 400 or > 599) return "failStatus must be an HTTP error status (400-599)";
