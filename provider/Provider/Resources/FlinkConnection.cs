@@ -34,6 +34,9 @@ public sealed record Input(Presence Presence, string? Value, bool Secret)
         _ => PropertyValue.Null,
     };
 
+    /// <summary>The value still marked secret when the program marked it, so that a message about it does not quote it.</summary>
+    public PropertyValue ToMarkedValue() => Secret ? PropertyValue.Secret(ToValue()) : ToValue();
+
     // The value may be a credential.
     public override string ToString() => $"Input({Presence})";
 }

@@ -23,6 +23,7 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
         if (request.Preview)
             return new CreateResult("", FlinkConnectionState.Preview(args, s => config.Lookup(s, args.Own(s)).Value, olds: null));
 
+        RequireChecked(args);
         var settings = config.Resolve(Setting.All, args.Own).Require();
         var address = settings.Location.Connection(args.DisplayName.Value!);
         var id = ConnectionId.Format(address);
@@ -122,6 +123,7 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
         if (request.Preview)
             return new UpdateResult(FlinkConnectionState.Preview(args, s => config.Lookup(s, args.Own(s)).Value, request.OldState));
 
+        RequireChecked(args);
         var settings = config.Resolve(Setting.All, args.Own).Require();
         var address = ConnectionId.Parse(request.Id, strict: false);
         var previous = Decode(FlinkConnectionState.RecordedInputs(request.OldInputs, request.OldState));
@@ -163,6 +165,16 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
             throw Failure(e, settings);
         }
         logger.LogInformation(deleted ? "Deleted connection {Id}" : "Connection {Id} was already gone", request.Id);
+    }
+
+    /// <summary>
+    /// The engine sends Create and Update only inputs that passed Check, which makes the name, type and endpoint known
+    /// strings; inputs that did not are refused as the caller's error before anything is sent.
+    /// </summary>
+    private static void RequireChecked(FlinkConnectionArgs args)
+    {
+        if (new[] { args.DisplayName, args.Type, args.Endpoint }.Any(i => i.Presence != Presence.Known))
+            throw ProviderException.Invalid($"{DisplayNameProperty}, {TypeProperty} and {EndpointProperty} must be known strings: these inputs did not pass Check");
     }
 
     /// <summary>The exact command that brings an existing connection under this resource.</summary>

@@ -34,7 +34,7 @@ public static class FlinkConnectionRules
                 failures.Add(new CheckFailure(DisplayNameProperty, problem!));
         }
         failures.AddRange(Values(args));
-        failures.AddRange(config.Resolve(Setting.All, args.Own).Failures
+        failures.AddRange(config.Resolve(Setting.All, spec => args.Settings[spec].ToMarkedValue()).Failures
             .Where(f => !failures.Any(shape => shape.Property.Length > 0 && f.Property.Split('.')[0] == shape.Property.Split('.')[0])));
         // The inputs as sent are kept for failures: the protocol layer needs their secret marks to keep secrets out of what the engine prints.
         return new CheckResult(failures.Count == 0 ? args.Encode() : news.MarkSecrets(SecretPaths), failures);
