@@ -57,16 +57,6 @@ public class DeadBackendTests
 
     private static async Task<RpcException?> FailureOf(Task<IReadOnlyList<Step>> steps) => (await steps).Single().Failure;
 
-    private static async Task<RpcException?> FailureOf<T>(Task<T> call)
-    {
-        try
-        {
-            await call;
-            return null;
-        }
-        catch (RpcException failure)
-        {
-            return failure;
-        }
-    }
+    private static async Task<RpcException?> FailureOf(Task call) =>
+        await call.ContinueWith(t => t.Exception?.InnerException as RpcException, TaskScheduler.Default);
 }

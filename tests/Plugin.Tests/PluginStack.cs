@@ -26,17 +26,11 @@ internal static class PluginStack
     /// <summary>Waits for what the emulator reports (statistics, fault counters), which it offers no notification of: it is asked again.</summary>
     public static async Task UntilAsync(Func<Task<bool>> condition, string what)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (!await condition())
         {
-            try
-            {
-                await Task.Delay(20, deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"not within 2 minutes: {what}");
-            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"not within 2 minutes: {what}");
+            await Task.Delay(20);
         }
     }
 
@@ -71,39 +65,26 @@ internal sealed class Secrets(params string[] known)
         return value;
     }
 
-    public void Add(IEnumerable<string> values)
-    {
-        foreach (var value in values) _values.Add(value);
-    }
+    public void Add(IEnumerable<string> values) => values.ToList().ForEach(_values.Add);
 
     public IReadOnlyList<string> FoundIn(params string?[] texts) => SecretScan.FindLeaks(_values, texts);
 
-    public void AssertNoneLeaked(TestStack stack, IEnumerable<Step> steps, params MiniEngine[] engines)
-    {
-        var stepTexts = string.Join("\n", steps.Select(s => $"{s.Error} {string.Join(",", s.Changes)}"));
-        var plainOutputs = engines.Append(stack.Engine).SelectMany(e => e.State.Values).SelectMany(r => Wire.PlainStrings(r.Outputs));
-        Assert.That(FoundIn(stack.Transcript, stepTexts, string.Join("\n", plainOutputs)), Is.Empty, "secrets where a user sees them");
-    }
+    public void AssertNoneLeaked(TestStack stack, IEnumerable<Step> steps) => Assert.That(FoundIn(stack.Transcript,
+        string.Join("\n", steps.Select(s => $"{s.Error} {string.Join(",", s.Changes)}")),
+        string.Join("\n", stack.Engine.State.Values.SelectMany(r => Wire.PlainStrings(r.Outputs)))), Is.Empty, "secrets where a user sees them");
 }
 
 /// <summary>
-/// The published emulator as a process of its own, so a test can kill the backend under the plugin (open connections
+/// The published emulator as a process of its own, so that a test can kill the backend under the plugin (open connections
 /// reset, new ones refused). Its API secret is fresh, for secret scans.
 /// </summary>
-internal sealed class BackendProcess : IAsyncDisposable
+internal sealed class BackendProcess(EmulatorProcess process, string secret) : IAsyncDisposable
 {
     private bool _alive = true;
 
-    private BackendProcess(EmulatorProcess process, string secret)
-    {
-        Process = process;
-        Secret = secret;
-        Admin = new EmulatorAdminClient(process.BaseUrl);
-    }
-
-    public EmulatorProcess Process { get; }
-    public EmulatorAdminClient Admin { get; }
-    public string Secret { get; }
+    public EmulatorProcess Process => process;
+    public EmulatorAdminClient Admin { get; } = new(process.BaseUrl);
+    public string Secret => secret;
 
     public static async Task<BackendProcess> StartAsync()
     {
@@ -113,37 +94,36 @@ internal sealed class BackendProcess : IAsyncDisposable
     }
 
     /// <summary>Every Flink setting that reaches this backend, by provider config key.</summary>
-    private IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    private Dictionary<string, string> Settings => new()
     {
         ["organizationId"] = TestStack.Organization, ["environmentId"] = TestStack.Environment, ["flinkComputePoolId"] = TestStack.ComputePool,
-        ["flinkPrincipalId"] = TestStack.Principal, ["flinkRestEndpoint"] = Process.BaseUrl.ToString(), ["flinkApiKey"] = TestStack.FlinkKey,
-        ["flinkApiSecret"] = Secret,
+        ["flinkPrincipalId"] = TestStack.Principal, ["flinkRestEndpoint"] = process.BaseUrl.ToString(), ["flinkApiKey"] = TestStack.FlinkKey,
+        ["flinkApiSecret"] = secret,
     };
 
     /// <summary>The settings as the environment variables the provider falls back to.</summary>
     public IReadOnlyDictionary<string, string> AsEnvironment() =>
         ConnectionCatalog.Embedded.Settings.ToDictionary(s => s.EnvironmentVariable, s => Settings[s.ConfigKey]);
 
-    /// <summary>A plugin process configured by the engine with provider settings that reach this backend.</summary>
+    /// <summary>A plugin process the engine configured with provider settings that reach this backend.</summary>
     public async Task<TestStack> StartStackAsync(int maxRetries)
     {
         var stack = await PluginStack.StartAsync(new StackOptions { Configured = false });
-        var config = Wire.Struct(ConnectionCatalog.Embedded.Settings
+        Assert.That(await stack.Engine.ConfigureAsync(Wire.Struct(ConnectionCatalog.Embedded.Settings
             .Select(s => (s.ConfigKey, s.Secret ? Wire.Secret(Settings[s.ConfigKey]) : (object?)Settings[s.ConfigKey]))
-            .Append(("maxRetries", maxRetries)).ToArray());
-        Assert.That(await stack.Engine.ConfigureAsync(config), Is.Empty, "the provider accepts the backend's settings");
+            .Append(("maxRetries", maxRetries)).ToArray())), Is.Empty, "the provider accepts the backend's settings");
         return stack;
     }
 
     public async Task KillAsync()
     {
         _alive = false;
-        await Process.DisposeAsync();
+        await process.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
         Admin.Dispose();
-        if (_alive) await Process.DisposeAsync();
+        if (_alive) await process.DisposeAsync();
     }
 }
