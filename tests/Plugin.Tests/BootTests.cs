@@ -1,7 +1,3 @@
-using ConfluentFlink.Schema;
-using Google.Protobuf.WellKnownTypes;
-using Pulumirpc;
-
 namespace ConfluentFlink.Plugin.Tests;
 
 /// <summary>The published plugin started the way the engine starts it: only a process shows what it writes to stdout.</summary>

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using ConfluentFlink.FlinkApiEmulator.Faults;
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Pulumirpc;
 
 namespace ConfluentFlink.Plugin.Tests;
 

@@ -1,6 +1,3 @@
-using ConfluentFlink.Schema;
-using Google.Protobuf.WellKnownTypes;
-
 namespace ConfluentFlink.Plugin.Tests;
 
 /// <summary>

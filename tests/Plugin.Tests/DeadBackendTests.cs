@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using ConfluentFlink.FlinkApiEmulator.Faults;
-using ConfluentFlink.Schema;
-using Grpc.Core;
 
 namespace ConfluentFlink.Plugin.Tests;
 

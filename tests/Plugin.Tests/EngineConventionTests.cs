@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ConfluentFlink.FlinkApiEmulator.Faults;
-using Pulumirpc;
 
 namespace ConfluentFlink.Plugin.Tests;
 

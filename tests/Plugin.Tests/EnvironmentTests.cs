@@ -1,5 +1,4 @@
 using ConfluentFlink.FlinkApiEmulator.Store;
-using Google.Protobuf.WellKnownTypes;
 
 namespace ConfluentFlink.Plugin.Tests;
 

@@ -1,10 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using ConfluentFlink.Schema;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Pulumirpc;
 
 namespace ConfluentFlink.Plugin.Tests;
 

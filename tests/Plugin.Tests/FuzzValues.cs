@@ -1,5 +1,4 @@
 using ConfluentFlink.Provider.Protocol;
-using Google.Protobuf.WellKnownTypes;
 
 namespace ConfluentFlink.Plugin.Tests;
 

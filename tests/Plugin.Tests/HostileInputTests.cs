@@ -1,8 +1,4 @@
 using ConfluentFlink.Provider.Protocol;
-using ConfluentFlink.Schema;
-using Google.Protobuf.WellKnownTypes;
-using Grpc.Core;
-using Pulumirpc;
 
 namespace ConfluentFlink.Plugin.Tests;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using ConfluentFlink.FlinkApiEmulator.Admin;
-using ConfluentFlink.Schema;
-using Google.Protobuf.WellKnownTypes;
 
 namespace ConfluentFlink.Plugin.Tests;
 

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using ConfluentFlink.FlinkApiEmulator.Faults;
-using Pulumirpc;
 
 namespace ConfluentFlink.Plugin.Tests.Storm;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ConfluentFlink.FlinkApiEmulator.Faults;
 
 namespace ConfluentFlink.Plugin.Tests.Storm;
 
