@@ -34,6 +34,12 @@ public class HostileInputTests
             inputs.Fields["restEndpoint"] = Wire.Secret(MarkedSecret);
             return Reasons((await stack.Engine.CheckAsync("hostile", new Struct(), inputs)).Failures);
         }),
+        Case("a provider setting marked secret is not quoted by CheckConfig", "flinkRestEndpoint is not an https URL", async (stack, _) =>
+        {
+            var config = stack.ProviderConfig();
+            config.Fields["flinkRestEndpoint"] = Wire.Secret(MarkedSecret);
+            return Reasons(await stack.Engine.ConfigureAsync(config));
+        }),
         Case("a type marked secret is not quoted by getFlinkConnections", "type is not a connection type", async (stack, _) =>
             Reasons((await stack.Engine.InvokeAsync(Tokens.GetFlinkConnections, Wire.Struct(("type", Wire.Secret(MarkedSecret))))).Failures)),
         Case("a Create of inputs that did not pass Check", "displayName, type and endpoint must be known strings", (stack, inputs) =>
