@@ -9,6 +9,5 @@ results="$PWD/TestResults/storm"
 rm -rf "$results"; mkdir -p "$results"
 export CHAOS_SCALE=${CHAOS_SCALE:-10}
 
-run_nunit "$results" tests/Robustness.Tests/ConfluentFlink.Robustness.Tests.csproj \
-  --filter "FullyQualifiedName~ConfluentFlink.Robustness.Tests.Storm."
+run_nunit "$results" tests/Plugin.Tests/ConfluentFlink.Plugin.Tests.csproj --filter "TestCategory=Storm"
 finish "$results"

@@ -23,6 +23,9 @@ public sealed record StackOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>As a process, the flags the engine may pass before its address (<c>--logtostderr</c>, <c>-v=9</c>, <c>--tracing url</c>).</summary>
+    public IReadOnlyList<string> Flags { get; init; } = [];
+
     /// <summary>Whether the engine configures the provider with <see cref="TestStack.ProviderConfig"/> before the test starts.</summary>
     public bool Configured { get; init; } = true;
 
@@ -71,6 +74,9 @@ public sealed class TestStack : IAsyncDisposable
     public ResourceProvider.ResourceProviderClient Client { get; }
     public MiniEngine Engine { get; }
 
+    /// <summary>The plugin's process, for its stdout, stderr and liveness; null when it runs in the test process.</summary>
+    public PluginProcess? Process => _plugin as PluginProcess;
+
     /// <summary>Fresh per stack, so that a secret scan can look for it.</summary>
     public string FlinkSecret { get; }
 
@@ -99,7 +105,7 @@ public sealed class TestStack : IAsyncDisposable
             foreach (var (name, value) in options.Environment) environment[name] = value;
             var process = await PluginProcess.StartAsync(new PluginStartOptions
             {
-                EngineAddress = engineLog.Address, Environment = environment, BinaryPath = options.PluginBinary,
+                EngineAddress = engineLog.Address, Environment = environment, BinaryPath = options.PluginBinary, Flags = options.Flags,
             });
             stack = new TestStack(emulator, engineLog, process, process.Channel, () => process.Transcript, secret, options.MaxRetries);
         }

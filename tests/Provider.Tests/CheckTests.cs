@@ -63,6 +63,7 @@ public sealed class CheckTests : ProviderTest
         yield return Case("RestEndpointOfAnotherScheme", ("restEndpoint", "ftp://127.0.0.1"), "restEndpoint", $"restEndpoint 'ftp://127.0.0.1' is not an https URL: {regional}");
         yield return Case("RestEndpointNotAUrl", ("restEndpoint", "flink.example.com"), "restEndpoint", $"restEndpoint 'flink.example.com' is not an https URL: {regional}");
         // A failure on a property that holds a secret is sent without the property, which its reason names instead.
+        yield return Case("RestEndpointMarkedSecretIsNotQuoted", ("restEndpoint", Wire.Secret("ftp://127.0.0.1")), "", $"restEndpoint is not an https URL: {regional}");
         yield return Case("CredentialOfAnotherType", ("awsAccessKey", "AK"), "", "awsAccessKey is not used by type OPENAI; OPENAI takes apiKey");
         yield return Case("NameMarkedSecret", ("displayName", Wire.Secret("chat")), "",
             "displayName is marked secret, but it becomes part of the resource id (<organization id>/<environment id>/<connection name>), which Pulumi " +

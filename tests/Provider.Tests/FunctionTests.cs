@@ -79,9 +79,11 @@ public sealed class FunctionTests : ProviderTest
 
         var mongo = await ListAsync(("type", "MONGODB"));
         var misspelt = await Engine.InvokeAsync(Tokens.GetFlinkConnections, Wire.Struct(("type", "mongodb")));
+        var hidden = await Engine.InvokeAsync(Tokens.GetFlinkConnections, Wire.Struct(("type", Wire.Secret("mongodb"))));
 
         Assert.That(mongo.Select(c => Wire.Text(c, "displayName")), Is.EqualTo(new[] { "b", "c" }));
-        Assert.That(misspelt.Failures.Single().Reason, Does.Contain("did you mean MONGODB?"));
+        Assert.That(misspelt.Failures.Single().Reason, Does.StartWith("type 'mongodb' is not a connection type (did you mean MONGODB?)"));
+        Assert.That(hidden.Failures.Single().Reason, Does.StartWith("type is not a connection type (did you mean MONGODB?)"), "a value marked secret is not quoted");
         Assert.That(Emulator.Stats.Snapshot().Method("GET"), Is.EqualTo(1));
     }
 

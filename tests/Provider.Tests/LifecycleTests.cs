@@ -90,9 +90,14 @@ public sealed class LifecycleTests : ProviderTest
 
         var preview = (await Engine.PreviewAsync(unknown)).Single();
         var create = Assert.ThrowsAsync<RpcException>(async () => await Engine.CreateAsync("other", With(unknown.Inputs, "displayName", Value.ForString("other"))));
+        var update = Assert.ThrowsAsync<RpcException>(async () => await Stack.Client.UpdateAsync(new UpdateRequest
+        {
+            Urn = Engine.Urn("chat"), Type = Tokens.FlinkConnection, Id = TestStack.IdOf("chat"), Olds = Engine.State["chat"].Outputs,
+            OldInputs = OpenAi().Inputs, News = unknown.Inputs,
+        }));
 
         Assert.That((preview.Kind, preview.Changes.Single()), Is.EqualTo((StepKind.Replace, "endpoint (update, replaces)")));
-        Assert.That(create!.Status.Detail, Is.EqualTo("endpoint must be known, non-empty values to create or update a connection"));
+        Assert.That(new[] { create!.Status.Detail, update!.Status.Detail }, Has.All.EqualTo("endpoint must be known, non-empty values to create or update a connection"));
         Assert.That(Emulator.Stats.Snapshot().Method("POST"), Is.EqualTo(1));
     }
 

@@ -22,7 +22,7 @@ public sealed class ProtocolTests : ProviderTest
         Assert.That(schema.Schema, Is.EqualTo(File.ReadAllText(RepoPaths.SchemaFile)));
     }
 
-    /// <summary>(a config key, its value, a phrase of CheckConfig's failure on that key).</summary>
+    /// <summary>(a config key, its value, a phrase of CheckConfig's failure on that key, which quotes no value marked secret).</summary>
     [TestCase("organizationId", "org-xyz123", "organizationId 'org-xyz123' is not of the form a UUID")]
     [TestCase("environmentId", "lfcp-1", "environmentId 'lfcp-1' is not of the form `env-`")]
     [TestCase("flinkRestEndpoint", "https://flink.us-east-1.aws.confluent.cloud/sql/v1", "use the bare regional endpoint")]
@@ -30,14 +30,15 @@ public sealed class ProtocolTests : ProviderTest
     [TestCase("maxRetries", 11, "maxRetries must be a whole number from 0 to 10")]
     [TestCase("maxRetries", 2.5, "maxRetries must be a whole number from 0 to 10")]
     [TestCase("maxRetries", "many", "maxRetries must be a whole number from 0 to 10")]
-    public async Task AMalformedConfigValueFailsOnItsKey(string key, object value, string phrase)
+    [TestCase("flinkRestEndpoint", "ftp://hidden.example.com", "flinkRestEndpoint is not an https URL", true)]
+    public async Task AMalformedConfigValueFailsOnItsKey(string key, object value, string phrase, bool markedSecret = false)
     {
         var config = Stack.ProviderConfig();
-        config.Fields[key] = Wire.ToValue(value);
+        config.Fields[key] = markedSecret ? Wire.Secret(value) : Wire.ToValue(value);
 
         var failures = await Engine.ConfigureAsync(config);
 
-        Assert.That(failures.Select(f => (f.Property, f.Reason.Contains(phrase, StringComparison.Ordinal))), Is.EqualTo(new[] { (key, true) }));
+        Assert.That(failures.Select(f => (f.Property, f.Reason.Contains(phrase, StringComparison.Ordinal))), Is.EqualTo(new[] { (markedSecret ? "" : key, true) }));
     }
 
     [Test]

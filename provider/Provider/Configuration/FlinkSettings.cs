@@ -142,7 +142,7 @@ public sealed class ProviderConfig
             if (value is not (NullValue or UnknownValue or StringValue))
                 failures.Add(new CheckFailure(spec.ConfigKey, $"{spec.ConfigKey} must be a string"));
             else if (value is StringValue text && Setting.Problem(spec, text.Value) is { } problem)
-                failures.Add(new CheckFailure(spec.ConfigKey, $"{spec.ConfigKey} {Quote(spec, text.Value)}{problem}"));
+                failures.Add(new CheckFailure(spec.ConfigKey, $"{spec.ConfigKey} {Quote(spec, text.Value, args.Get(spec.ConfigKey).ContainsSecrets)}{problem}"));
         }
         var maxRetries = ParseMaxRetries(args.Get(MaxRetriesKey).Unwrapped, failures);
         return (new ProviderConfig(args, environment, maxRetries), failures);
@@ -165,7 +165,8 @@ public sealed class ProviderConfig
 
     /// <summary>
     /// Resolves <paramref name="needed"/> from the resource's own values, then config, then environment. Each setting that
-    /// is missing or malformed is one failure that says where the value came from, or where it may be given.
+    /// is missing or malformed is one failure that says where the value came from, or where it may be given. An own value
+    /// marked secret is never quoted.
     /// </summary>
     public Resolution Resolve(IEnumerable<SettingSpec> needed, Func<SettingSpec, PropertyValue> own)
     {
@@ -174,14 +175,15 @@ public sealed class ProviderConfig
         var unknown = false;
         foreach (var spec in needed)
         {
-            var (value, source) = Lookup(spec, own(spec));
+            var marked = own(spec);
+            var (value, source) = Lookup(spec, marked.Unwrapped);
             switch (value)
             {
                 case UnknownValue:
                     unknown = true;
                     break;
                 case StringValue { Value.Length: > 0 } text when Setting.Problem(spec, text.Value) is { } problem:
-                    failures.Add(Malformed(new SettingValue(spec, text.Value, source), problem));
+                    failures.Add(Malformed(new SettingValue(spec, text.Value, source), problem, marked.ContainsSecrets));
                     break;
                 case StringValue { Value.Length: > 0 } text:
                     values[spec] = new SettingValue(spec, text.Value, source);
@@ -211,15 +213,15 @@ public sealed class ProviderConfig
     /// A malformed value fails on its property when the resource gave it; one from config or the environment fails the
     /// resource as a whole, naming the config key and the variable, since the program never set the property.
     /// </summary>
-    public static CheckFailure Malformed(SettingValue value, string problem) => value.Source == SettingSource.Resource
-        ? new CheckFailure(value.Spec.Property, $"{value.Spec.Property} {Quote(value.Spec, value.Value)}{problem}")
-        : new CheckFailure("", $"{value.Spec.Property} {Quote(value.Spec, value.Value)}from {value.Origin} {problem}; fix the provider config " +
+    public static CheckFailure Malformed(SettingValue value, string problem, bool markedSecret = false) => value.Source == SettingSource.Resource
+        ? new CheckFailure(value.Spec.Property, $"{value.Spec.Property} {Quote(value.Spec, value.Value, markedSecret)}{problem}")
+        : new CheckFailure("", $"{value.Spec.Property} {Quote(value.Spec, value.Value, markedSecret)}from {value.Origin} {problem}; fix the provider config " +
                                $"`confluentflink:{value.Spec.ConfigKey}` or the environment variable {value.Spec.EnvironmentVariable}, " +
                                $"or set `{value.Spec.Property}` on the resource");
 
-    // The value helps the user find the mistake, unless it is a secret or carries one (user info in a URL).
-    private static string Quote(SettingSpec spec, string value) =>
-        spec.Secret || value.Contains('@') ? "" : $"'{ProviderException.Shorten(value)}' ";
+    // The value helps the user find the mistake, unless it is a secret, was marked one, or carries one (user info in a URL).
+    private static string Quote(SettingSpec spec, string value, bool markedSecret) =>
+        spec.Secret || markedSecret || value.Contains('@') ? "" : $"'{ProviderException.Shorten(value)}' ";
 
     // `pulumi config set` stores every value as a string, so "4" is as good as 4.
     private static int ParseMaxRetries(PropertyValue value, List<CheckFailure> failures)

@@ -35,6 +35,9 @@ public sealed record Input(Presence Presence, string? Value, bool Secret)
         _ => PropertyValue.Null,
     };
 
+    /// <summary>The value still marked secret when the program marked it, so that a message about it does not quote it.</summary>
+    public PropertyValue ToMarkedValue() => Secret ? PropertyValue.Secret(ToValue()) : ToValue();
+
     // The value may be a credential.
     public override string ToString() => $"Input({Presence})";
 }
@@ -87,13 +90,12 @@ public sealed record FlinkConnectionArgs
     /// </summary>
     public FlinkConnectionArgs RequireKnown()
     {
-        var unknown = Leaves().Where(l => l.Input.Presence == Presence.Unknown).Select(l => l.Path)
-            .Concat(new[] { (DisplayNameProperty, DisplayName), (TypeProperty, Type), (EndpointProperty, Endpoint) }
-                .Where(l => l.Item2.Presence == Presence.Absent).Select(l => l.Item1))
-            .ToList();
-        return unknown.Count == 0
+        var missing = Leaves().Where(l => l.Input.Presence == Presence.Unknown
+                || (l.Path is DisplayNameProperty or TypeProperty or EndpointProperty && string.IsNullOrEmpty(l.Input.Value)))
+            .Select(l => l.Path).ToList();
+        return missing.Count == 0
             ? this
-            : throw ProviderException.Invalid($"{string.Join(", ", unknown)} must be known, non-empty values to create or update a connection");
+            : throw ProviderException.Invalid($"{string.Join(", ", missing)} must be known, non-empty values to create or update a connection");
     }
 
     /// <summary>The credentials that are known, by catalog entry: what <c>auth_data</c> carries.</summary>

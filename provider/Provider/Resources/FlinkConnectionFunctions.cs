@@ -44,7 +44,7 @@ public sealed class FlinkConnectionFunctions(Func<FlinkSettings, IFlinkConnectio
     {
         var type = args.GetPath(TypeProperty) as StringValue;
         if (type is not null && !ConnectionTypes.Values.Contains(type.Value))
-            return Failed(new CheckFailure(TypeProperty, $"{TypeProperty} '{ProviderException.Shorten(type.Value)}' is not a connection type" +
+            return Failed(new CheckFailure(TypeProperty, $"{TypeProperty} {(args.IsSecretAt(TypeProperty) ? "" : $"'{ProviderException.Shorten(type.Value)}' ")}is not a connection type" +
                                                          $"{FlinkConnectionRules.DidYouMean(type.Value, ConnectionTypes.Values)}; use one of {string.Join(", ", ConnectionTypes.Values)}"));
         var resolution = Resolve(args, config);
         if (resolution.Settings is not { } settings)
@@ -70,7 +70,7 @@ public sealed class FlinkConnectionFunctions(Func<FlinkSettings, IFlinkConnectio
     }
 
     private static Resolution Resolve(PropertyMap args, ProviderConfig config) =>
-        config.Resolve(Setting.ApiAccess, spec => Input.At(args, spec.Property).ToValue());
+        config.Resolve(Setting.ApiAccess, spec => Input.At(args, spec.Property).ToMarkedValue());
 
     private async Task<T> Call<T>(FlinkSettings settings, Func<IFlinkConnectionsClient, Task<T>> call)
     {

@@ -36,7 +36,7 @@ public static class FlinkConnectionRules
         failures.AddRange(Values(args));
         // A block that is itself malformed is reported already; "missing" on top would only repeat it.
         var malformedBlocks = failures.Where(f => f.Property.Length > 0).Select(f => f.Property.Split('.')[0]).ToHashSet();
-        failures.AddRange(config.Resolve(Setting.All, args.Own).Failures.Where(f => !malformedBlocks.Contains(f.Property.Split('.')[0])));
+        failures.AddRange(config.Resolve(Setting.All, spec => args.Settings[spec].ToMarkedValue()).Failures.Where(f => !malformedBlocks.Contains(f.Property.Split('.')[0])));
         // The inputs as sent are kept for failures: the protocol layer needs their secret marks to keep secrets out of what the engine prints.
         return new CheckResult(failures.Count == 0 ? args.Encode() : news.MarkSecrets(SecretPaths), failures);
     }
