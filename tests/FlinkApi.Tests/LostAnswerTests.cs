@@ -154,16 +154,6 @@ public sealed class LostAnswerTests : EmulatorTest
     }
 
     [Test]
-    public async Task AReadHeldPastItsCustomTimeoutFailsNamingTheTimeout()
-    {
-        Emulator.Faults.Set(new FaultPlan { HoldNext = 1, HoldMs = HeldMs });
-
-        var error = await Expect<FlinkApiException>(() => Client().GetAsync(Address("slow"), new OperationBudget(TimeSpan.FromSeconds(1), CancellationToken.None)));
-
-        Assert.That(error.Message, Is.EqualTo("The read of connection 'slow' did not finish within the 1 s custom timeout (1 attempt(s), last: no answer in time)"));
-    }
-
-    [Test]
     public void ABudgetRefusesATimeoutThatIsNotPositive() =>
         Assert.That(() => new OperationBudget(TimeSpan.Zero, CancellationToken.None), Throws.InstanceOf<ArgumentOutOfRangeException>());
 }
