@@ -124,6 +124,4 @@ public sealed class AuthDataRuleTests : EmulatorTest
 
     private static TestCaseData Reject(string why, string type, string data, string phrase, params string[] named) =>
         new TestCaseData(type, data, phrase, named).SetArgDisplayNames(type, why);
-
-    private static string Data(params string[] entries) => AuthDataSamples.Json(entries);
 }
