@@ -287,7 +287,9 @@ public sealed class MiniEngine(ResourceProvider.ResourceProviderClient provider,
         }
         catch (RpcException e)
         {
-            return new Step(kind, name, preview, [], $"{e.StatusCode}: {e.Status.Detail}") { Status = e.StatusCode, Failure = e };
+            // The engine shows a half-created resource's reasons beside the message.
+            var reasons = InitFailure(e) is { } initFailed ? $" ({string.Join("; ", initFailed.Reasons)})" : "";
+            return new Step(kind, name, preview, [], $"{e.StatusCode}: {e.Status.Detail}{reasons}") { Status = e.StatusCode, Failure = e };
         }
     }
 
