@@ -110,7 +110,5 @@ public sealed class FlinkProvider : IProvider
         }
     }
 
-    // Shorter secrets would blank out ordinary words of the message.
-    private string Mask(string message) => _config.HeldSecrets.Where(s => s.Length >= 4).OrderByDescending(s => s.Length)
-        .Aggregate(message, (text, secret) => text.Replace(secret, "[secret]", StringComparison.Ordinal));
+    private string Mask(string message) => SecretMask.Apply(message, _config.HeldSecrets);
 }

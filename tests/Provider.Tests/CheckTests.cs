@@ -19,7 +19,11 @@ public sealed class CheckTests : ProviderTest
         yield return Case("UnknownPropertyOffByALetter", ("endpiont", "https://x.example.com"), "endpiont",
             $"endpiont is not a property of FlinkConnection (did you mean endpoint?); {accepted}");
         yield return Case("UnknownPropertyFarFromAny", ("bogus", true), "bogus", $"bogus is not a property of FlinkConnection; {accepted}");
-        yield return Case("UnknownPropertyTooShortForAHint", ("typ", "x"), "typ", $"typ is not a property of FlinkConnection (did you mean type?); {accepted}");
+        yield return Case("UnknownPropertyOffByALetterOfAShortName", ("typ", "x"), "typ", $"typ is not a property of FlinkConnection (did you mean type?); {accepted}");
+        yield return Case("UnknownPropertyTooFarFromAShortName", ("tp", "x"), "tp", $"tp is not a property of FlinkConnection; {accepted}");
+        yield return Case("UnknownPropertyTooFarFromALongName", ("sessionToken", "x"), "sessionToken", $"sessionToken is not a property of FlinkConnection; {accepted}");
+        yield return Case("UnknownPropertyNearerToOneOfTwo", ("seEndpoint", "x"), "seEndpoint",
+            $"seEndpoint is not a property of FlinkConnection (did you mean sseEndpoint?); {accepted}");
         yield return Case("TypeOffByCase", ("type", "openai"), "type", $"type 'openai' is not supported (did you mean OPENAI?); use one of {types}");
         yield return Case("TypeMisspelt", ("type", "OPNEAI"), "type", $"type 'OPNEAI' is not supported (did you mean OPENAI?); use one of {types}");
         yield return Case("TypeMarkedSecretIsNotEchoed", ("type", Wire.Secret("openai")), "", $"type is not supported (did you mean OPENAI?); use one of {types}");
@@ -39,6 +43,7 @@ public sealed class CheckTests : ProviderTest
         yield return Case("EndpointABoolean", ("endpoint", true), "endpoint", "endpoint must be a string, not a boolean");
         yield return Case("EndpointAnObject", ("endpoint", Wire.Struct(("url", "https://a.example.com"))), "endpoint", "endpoint must be a string, not an object");
         yield return Case("EndpointEmpty", ("endpoint", ""), "endpoint", "endpoint must not be empty");
+        yield return Case("EndpointNull", ("endpoint", null), "endpoint", "endpoint is required");
         yield return Case("BlockGivenAsAString", ("organization", "org-1"), "organization", "organization must be an object { id: \"...\" }, not a string");
         yield return Case("BlockFieldMisspelt", ("credentials", Wire.Struct(("key", "K"), ("secret", Wire.Secret("S")), ("secrte", "x"))),
             "credentials.secrte", "credentials.secrte is not a field of credentials (did you mean secret?); it takes { key: \"...\", secret: \"...\" }");
@@ -178,6 +183,7 @@ public sealed class CheckTests : ProviderTest
     public async Task AMissingSettingNamesTheResourcePropertyTheConfigKeyAndTheVariable()
     {
         Assert.That(await Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0"))), Is.Empty);
+        Environment["CONFLUENT_ENVIRONMENT_ID"] = ""; // as a shell exports a variable it never set
         var failures = await FailuresAsync(OpenAi().Inputs);
         Assert.That(failures.Keys, Is.EquivalentTo(Catalog.Settings.Select(s => s.Property)));
         Assert.That(failures["environment.id"], Is.EqualTo("environment.id is not set: set `environment.id` on the resource, or the provider config " +

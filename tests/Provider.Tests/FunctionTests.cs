@@ -30,6 +30,7 @@ public sealed class FunctionTests : ProviderTest
         Assert.That(answer.Failures, Is.Empty);
         Assert.That((Wire.Text(answer.Return, "id"), Wire.Text(answer.Return, "type"), Wire.Text(answer.Return, "status.phase")),
             Is.EqualTo((TestStack.IdOf("chat"), "OPENAI", "READY")));
+        Assert.That(Wire.IsSecret(answer.Return.Fields["displayName"]), Is.False, "a name given in plain stays plain");
         Assert.That(answer.Return.Fields.ContainsKey("apiKey"), Is.False);
     }
 
@@ -52,7 +53,7 @@ public sealed class FunctionTests : ProviderTest
         var invalid = await Engine.InvokeAsync(Tokens.GetFlinkConnection, Wire.Struct(("displayName", "Not_Valid")));
 
         Assert.That(none.Failures.Single().Reason, Does.Contain("displayName is required"));
-        Assert.That(invalid.Failures.Single().Reason, Does.Contain("is not a valid connection name"));
+        Assert.That(invalid.Failures.Single().Reason, Does.StartWith("displayName 'Not_Valid' is not a valid connection name"));
         Assert.That(Emulator.Stats.Snapshot().Total, Is.Zero);
     }
 
@@ -82,7 +83,8 @@ public sealed class FunctionTests : ProviderTest
         var hidden = await Engine.InvokeAsync(Tokens.GetFlinkConnections, Wire.Struct(("type", Wire.Secret("mongodb"))));
 
         Assert.That(mongo.Select(c => Wire.Text(c, "displayName")), Is.EqualTo(new[] { "b", "c" }));
-        Assert.That(misspelt.Failures.Single().Reason, Does.StartWith("type 'mongodb' is not a connection type (did you mean MONGODB?)"));
+        Assert.That(misspelt.Failures.Single().Reason,
+            Is.EqualTo($"type 'mongodb' is not a connection type (did you mean MONGODB?); use one of {string.Join(", ", Catalog.Types.Select(t => t.Name))}"));
         Assert.That(hidden.Failures.Single().Reason, Does.StartWith("type is not a connection type (did you mean MONGODB?)"), "a value marked secret is not quoted");
         Assert.That(Emulator.Stats.Snapshot().Method("GET"), Is.EqualTo(1));
     }
@@ -96,7 +98,7 @@ public sealed class FunctionTests : ProviderTest
             Is.EqualTo(new[] { $"{TestStack.Organization}/env-other1/x" }));
     }
 
-    [TestCase(404, StatusCode.NotFound, "was not found at")]
+    [TestCase(404, StatusCode.NotFound, "(environment from `environment.id` on the resource): Confluent API 404")]
     [TestCase(403, StatusCode.PermissionDenied, "lacks the permission or role to manage Flink connections in organization")]
     public async Task AnUnknownOrForbiddenEnvironmentFailsNamingIt(int status, StatusCode code, string phrase)
     {

@@ -84,19 +84,24 @@ public sealed class ImportTests : ProviderTest
         Assert.That(Engine.State, Is.Empty);
     }
 
-    /// <summary>(the type made by hand, the import variables set, a phrase of the error).</summary>
-    [TestCase("OPENAI", new string[0], "importing OPENAI connection 'c' needs its credentials, which the API never returns: export API_KEY (for apiKey)")]
-    [TestCase("REST", new string[0], "export the variables of one of these groups, then run the import again: BASIC: USERNAME and PASSWORD; BEARER: BEARER_TOKEN")]
-    [TestCase("REST", new[] { "USERNAME" }, "BASIC: USERNAME and PASSWORD")]
-    [TestCase("MCP_SERVER", new[] { "API_KEY", "BEARER_TOKEN" }, "variables of more than one credential group are set (API_KEY: API_KEY; BEARER: BEARER_TOKEN)")]
-    public async Task MissingOrAmbiguousCredentialsNameTheVariablesToExport(string type, string[] variables, string phrase)
+    /// <summary>(the type made by hand, the import variables set, what the error says after "importing TYPE connection 'c'").</summary>
+    [TestCase("OPENAI", new string[0], " needs its credentials, which the API never returns: export API_KEY (for apiKey) and run the import again")]
+    [TestCase("REST", new string[0], " needs its credentials, which the API never returns: export the variables of one of these groups, then run the import " +
+                                     "again: BASIC: USERNAME and PASSWORD; BEARER: BEARER_TOKEN; OAUTH2: OAUTH2_TOKEN_ENDPOINT and OAUTH2_CLIENT_ID and " +
+                                     "OAUTH2_CLIENT_SECRET and OAUTH2_SCOPE")]
+    [TestCase("REST", new[] { "USERNAME" }, " needs its credentials, which the API never returns: export the variables of one of these groups, then run the " +
+                                            "import again: BASIC: USERNAME and PASSWORD; BEARER: BEARER_TOKEN; OAUTH2: OAUTH2_TOKEN_ENDPOINT and OAUTH2_CLIENT_ID " +
+                                            "and OAUTH2_CLIENT_SECRET and OAUTH2_SCOPE")]
+    [TestCase("MCP_SERVER", new[] { "API_KEY", "BEARER_TOKEN" }, ": variables of more than one credential group are set (API_KEY: API_KEY; BEARER: " +
+                                                                 "BEARER_TOKEN); MCP_SERVER connections use exactly one, so unset the others and run the import again")]
+    public async Task MissingOrAmbiguousCredentialsNameTheVariablesToExport(string type, string[] variables, string error)
     {
         MadeByHand("c", type, "{}");
         foreach (var variable in variables) Environment[variable] = Secret(variable);
 
         var import = await Engine.ImportAsync(Program("c", type), TestStack.IdOf("c"));
 
-        Assert.That(import.Error, Does.Contain(phrase));
+        Assert.That(import.Error, Is.EqualTo($"InvalidArgument: importing {type} connection 'c'{error}"));
     }
 
     [Test]
@@ -121,16 +126,20 @@ public sealed class ImportTests : ProviderTest
         Assert.That(import.Error, Does.Contain("computePool.id is not set: export the import variable IMPORT_FLINK_COMPUTE_POOL_ID"));
     }
 
-    [TestCase("not-an-id", "is not of the form <organization id>/<environment id>/<connection name>, e.g. 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat")]
-    [TestCase("org-xyz123/env-abc123/chat", "its organization id 'org-xyz123' is not of the form a UUID")]
-    [TestCase("1111aaaa-11aa-11aa-11aa-111111aaaaaa/lfcp-1/chat", "its environment id 'lfcp-1' is not of the form `env-`")]
-    [TestCase("1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-1/Chat_1", "its connection name 'Chat_1' is not a valid connection name")]
-    public async Task AMalformedIdShowsTheExpectedForm(string id, string phrase)
+    /// <summary>(an id given to import, what the id's error adds to "the id '...' is not of the form ... (e.g. ...)").</summary>
+    [TestCase("not-an-id", "")]
+    [TestCase("org-xyz123/ env-abc123/chat", "")]
+    [TestCase("org-xyz123//chat", "")]
+    [TestCase("org-xyz123/env-abc123/chat", ": its organization id 'org-xyz123' is not of the form a UUID (e.g. 1111aaaa-11aa-11aa-11aa-111111aaaaaa)")]
+    [TestCase("1111aaaa-11aa-11aa-11aa-111111aaaaaa/lfcp-1/chat", ": its environment id 'lfcp-1' is not of the form `env-` and letters or digits (e.g. env-abc123)")]
+    [TestCase("1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-1/Chat_1", ": its connection name 'Chat_1' is not a valid connection name: use lower-case letters, " +
+                                                                   "digits, `-` and `.`, starting and ending with a letter or digit, at most 100 characters (e.g. openai-chat)")]
+    public async Task AMalformedIdShowsTheExpectedForm(string id, string problems)
     {
         var import = await Engine.ImportAsync(OpenAi(), id);
 
         Assert.That(import.Status, Is.EqualTo(StatusCode.InvalidArgument));
-        Assert.That(import.Error, Does.Contain(phrase));
+        Assert.That(import.Error, Is.EqualTo($"InvalidArgument: the id '{id}' is not of the form <organization id>/<environment id>/<connection name> (e.g. 1111aaaa-11aa-11aa-11aa-111111aaaaaa/env-abc123/openai-chat){problems}"));
         Assert.That(Emulator.Stats.Snapshot().Total, Is.Zero, "no request is made with an id that would break the URL");
     }
 

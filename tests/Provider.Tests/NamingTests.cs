@@ -26,11 +26,14 @@ public sealed partial class NamingTests : ProviderTest
         Assert.That(first.Inputs.Fields["__defaults"].ListValue.Values.Select(v => v.StringValue), Is.EqualTo(new[] { "displayName" }));
     }
 
-    [Test]
-    public async Task ALongResourceNameIsCutSoTheNameStaysValid()
+    /// <summary>A prefix longer than the limit leaves room for "-" and the seven characters; one of 92 just fits.</summary>
+    [TestCase(92)]
+    [TestCase(93)]
+    [TestCase(150)]
+    public async Task ALongResourceNameIsCutSoTheNameStaysValid(int length)
     {
-        var check = await Engine.CheckAsync(new string('x', 150), new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs);
-        Assert.That(NameIn(check)!.Length, Is.EqualTo(Catalog.Name.MaxLength));
+        var check = await Engine.CheckAsync(new string('x', length), new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs);
+        Assert.That(NameIn(check), Does.Match($"^x{{{Catalog.Name.MaxLength - 8}}}-[a-z0-9]{{7}}$"));
         Assert.That(check.Failures, Is.Empty);
     }
 
@@ -83,10 +86,10 @@ public sealed partial class NamingTests : ProviderTest
     }
 
     /// <summary>(the resource's name, or the stack's proposal, and the name used: its characters made valid, then cut to the limit).</summary>
-    [TestCase("My.Svc_9", null, "^my-svc-9-[a-z0-9]{7}$")]
+    [TestCase("My.Svc_0", null, "^my-svc-0-[a-z0-9]{7}$")]
     [TestCase("---", null, "^[a-z0-9]{7}$")]
-    [TestCase("chat", "Team.Chat_2", "^team.chat-2$")]
-    [TestCase("chat", ".a.b-", "^a.b$")]
+    [TestCase("chat", "Team.Chat_2", @"^team\.chat-2$")]
+    [TestCase("chat", ".a.b-", @"^a\.b$")]
     public async Task ANameIsMadeValidFromWhatTheProgramOrTheStackGives(string resource, string? proposed, string pattern)
     {
         var check = await Engine.CheckAsync(resource, new Google.Protobuf.WellKnownTypes.Struct(), Unnamed().Inputs,

@@ -45,6 +45,8 @@ public sealed class ProtocolTests : ProviderTest
     public async Task MaxRetriesMayBeAStringAsPulumiConfigStoresIt()
     {
         var config = Stack.ProviderConfig();
+        config.Fields["maxRetries"] = Value.ForString("10");
+        Assert.That(await Engine.ConfigureAsync(config), Is.Empty, "the largest number of retries");
         config.Fields["maxRetries"] = Value.ForString("0");
         Assert.That(await Engine.ConfigureAsync(config), Is.Empty);
         Emulator.Faults.Set(new FaultPlan { FailNext = 1, FailStatus = 503 });
@@ -129,12 +131,19 @@ public sealed class ProtocolTests : ProviderTest
         var inputs = OpenAi().Inputs.Clone();
         inputs.Fields["apiKey"] = Output(Value.ForString(OpenAiKey), secret: true);
         inputs.Fields["endpoint"] = Output(null, secret: false);
+        inputs.Fields["type"] = Output(Value.ForString("OPENAI"), secret: false);
+        var hidden = OpenAi().Inputs.Clone();
+        hidden.Fields["type"] = Output(Value.ForString("QTDB"), secret: true);
 
         var check = await Engine.CheckAsync("chat", new Struct(), inputs);
+        // Create without Check: the error quotes the type, which must show masked.
+        var failure = Assert.ThrowsAsync<RpcException>(async () => await Engine.CreateAsync("chat", hidden));
 
         Assert.That(check.Failures, Is.Empty);
         Assert.That(Wire.IsSecret(check.Inputs.Fields["apiKey"]), Is.True);
         Assert.That(check.Inputs.Fields["endpoint"].StringValue, Is.EqualTo(StructCodec.UnknownSentinel));
+        Assert.That(check.Inputs.Fields["type"].StringValue, Is.EqualTo("OPENAI"));
+        Assert.That(failure!.Status.Detail, Does.StartWith("type '[secret]' is not supported; use one of OPENAI"));
     }
 
     [TestCase("c44067f5952c0a294b673a41bacd8c17", "asset")]

@@ -68,7 +68,7 @@ public sealed record SettingValue(SettingSpec Spec, string Value, SettingSource 
         _ => "the import id",
     };
 
-    public override string ToString() => $"{Spec.Property} = {(Spec.Secret ? "[secret]" : Value)} from {Origin}";
+    public override string ToString() => $"{Spec.Property} = {(Spec.Secret ? SecretMask.Text : Value)} from {Origin}";
 }
 
 /// <summary>

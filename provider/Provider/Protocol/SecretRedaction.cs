@@ -6,6 +6,7 @@ using UpdateRequest = Pulumirpc.UpdateRequest;
 using DeleteRequest = Pulumirpc.DeleteRequest;
 using InvokeRequest = Pulumirpc.InvokeRequest;
 using ConfigureRequest = Pulumirpc.ConfigureRequest;
+using ConfluentFlink.Provider.Values;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -21,10 +22,6 @@ namespace ConfluentFlink.Provider.Protocol;
 /// </summary>
 internal sealed class SecretRedaction : Interceptor
 {
-    // Shorter secrets would blank out ordinary words of the message; the engine's own masking has the same limit in practice.
-    private const int MinimumLength = 4;
-    private const string MaskText = "[secret]";
-
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -42,7 +39,7 @@ internal sealed class SecretRedaction : Interceptor
     /// The failure with every secret masked, or null when it quotes none. A failure carrying a google.rpc.Status
     /// (ErrorResourceInitFailed) repeats its message and reasons there, where the engine reads them: mask both copies.
     /// </summary>
-    private static RpcException? Redacted(RpcException failure, IReadOnlyList<string> secrets)
+    private static RpcException? Redacted(RpcException failure, IReadOnlySet<string> secrets)
     {
         if (secrets.Count == 0)
             return null;
@@ -66,16 +63,15 @@ internal sealed class SecretRedaction : Interceptor
         return masked.Equals(rich) ? null : masked.ToRpcException();
     }
 
-    /// <summary>Every secret-marked string of the request, longest first so that no shorter one splits a longer one.</summary>
-    private static IReadOnlyList<string> SecretsOf(IMessage request)
+    /// <summary>Every secret-marked string of the request.</summary>
+    private static IReadOnlySet<string> SecretsOf(IMessage request)
     {
         var secrets = new HashSet<string>(StringComparer.Ordinal);
         foreach (var properties in PropertiesOf(request).OfType<Struct>()) Collect(properties, insideSecret: false, secrets);
-        return secrets.Where(s => s.Length >= MinimumLength).OrderByDescending(s => s.Length).ToList();
+        return secrets;
     }
 
-    private static string Mask(string text, IReadOnlyList<string> secrets) =>
-        secrets.Aggregate(text, (current, secret) => current.Replace(secret, MaskText, StringComparison.Ordinal));
+    private static string Mask(string text, IReadOnlySet<string> secrets) => SecretMask.Apply(text, secrets);
 
     /// <summary>The property Structs of the requests that carry any (listed by type: no reflection, so AOT-safe).</summary>
     private static IEnumerable<Struct?> PropertiesOf(IMessage request) => request switch

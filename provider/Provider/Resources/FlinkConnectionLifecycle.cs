@@ -330,8 +330,7 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
     {
         if (state.Observed.Status is not { } status)
             return;
-        var detail = state.Args.KnownCredentials.Values.Where(v => v.Length >= 4)
-            .Aggregate(status.Detail ?? "no detail given", (text, secret) => text.Replace(secret, "[secret]", StringComparison.Ordinal));
+        var detail = SecretMask.Apply(status.Detail ?? "no detail given", state.Args.KnownCredentials.Values);
         switch (status.Phase)
         {
             case "READY" or "ACTIVE":
@@ -362,10 +361,11 @@ public static class ConnectionId
     /// </param>
     public static ConnectionAddress Parse(string id, bool strict)
     {
-        var example = $"{Setting.Organization.Example}/{Setting.Environment.Example}/{Catalog.Name.Example}";
+        var notOfTheForm = $"the id '{ProviderException.Shorten(id)}' is not of the form {Catalog.IdForm} " +
+                           $"(e.g. {Setting.Organization.Example}/{Setting.Environment.Example}/{Catalog.Name.Example})";
         var parts = id.Split('/');
         if (parts.Length != 3 || parts.Any(p => p.Length == 0 || p.Trim() != p))
-            throw ProviderException.Invalid($"the id '{ProviderException.Shorten(id)}' is not of the form {Catalog.IdForm}, e.g. {example}");
+            throw ProviderException.Invalid(notOfTheForm);
         var address = new ConnectionAddress(parts[0], parts[1], parts[2]);
         if (!strict)
             return address;
@@ -377,7 +377,6 @@ public static class ConnectionId
         }.OfType<string>().ToList();
         return problems.Count == 0
             ? address
-            : throw ProviderException.Invalid($"the id '{ProviderException.Shorten(id)}' is not of the form {Catalog.IdForm} (e.g. {example}): " +
-                                              string.Join("; ", problems));
+            : throw ProviderException.Invalid($"{notOfTheForm}: {string.Join("; ", problems)}");
     }
 }

@@ -247,10 +247,9 @@ public static class FlinkConnectionRules
     /// </summary>
     public static string DidYouMean(string given, IEnumerable<string> known)
     {
-        var candidates = known.ToList();
-        var match = candidates.FirstOrDefault(k => string.Equals(k, given, StringComparison.OrdinalIgnoreCase))
-                    ?? candidates.Select(k => (Name: k, Distance: EditDistance(given.ToLowerInvariant(), k.ToLowerInvariant())))
-                        .Where(c => c.Distance <= Math.Min(2, c.Name.Length / 3)).OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+        // Compared in lower case, a name that differs only by case is at distance 0, so it comes first.
+        var match = known.Select(k => (Name: k, Distance: EditDistance(given.ToLowerInvariant(), k.ToLowerInvariant())))
+            .Where(c => c.Distance <= Math.Min(2, c.Name.Length / 3)).OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
         return match is null ? "" : $" (did you mean {match}?)";
     }
 

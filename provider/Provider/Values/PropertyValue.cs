@@ -66,7 +66,7 @@ public sealed record ObjectValue(PropertyMap Properties) : PropertyValue
 public sealed record SecretValue(PropertyValue Inner) : PropertyValue
 {
     public override bool ContainsSecrets => true;
-    public override string ToString() => "[secret]";
+    public override string ToString() => SecretMask.Text;
 }
 
 /// <summary>Assets, archives, resource references: kinds this provider has no property for.</summary>
