@@ -68,7 +68,7 @@ test('a program compiles with tsc --strict against the package installed from th
 test('Node loads the installed package from its entry point, with the resource, provider, function and enums', () => {
   const exported = run(process.execPath, ['-e', `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(packageJson.name)}))))`], project);
   const names = JSON.parse(exported);
-  for (const name of ['FlinkConnection', 'Provider', 'getFlinkConnection', 'getFlinkConnectionOutput', 'ConnectionType', 'TransportType', 'config', 'types']) {
+  for (const name of ['FlinkConnection', 'Provider', 'getFlinkConnection', 'getFlinkConnectionOutput', 'getFlinkConnections', 'ConnectionType', 'TransportType', 'config', 'types']) {
     assert.ok(names.includes(name), `${name} in ${names.join(', ')}`);
   }
 });

@@ -14,6 +14,7 @@ const SIG = '4dabf18193072939515e22adb298388d';
 const RESOURCE = 'confluentflink:index:FlinkConnection';
 const PROVIDER = 'pulumi:providers:confluentflink';
 const FUNCTION = 'confluentflink:index:getFlinkConnection';
+const LIST_FUNCTION = 'confluentflink:index:getFlinkConnections';
 const CREDENTIAL_OUTPUTS = ['apiKey', 'awsAccessKey', 'awsSecretKey', 'awsSessionToken', 'bearerToken', 'password', 'serviceKey', 'username'];
 const REPLACE_ON_CHANGES = ['displayName', 'endpoint', 'environment', 'organization', 'restEndpoint', 'type'];
 
@@ -44,10 +45,12 @@ async function runProgram() {
     }),
     call: (args) => {
       invokes.push(args);
-      return {
-        id: `org/env/${args.inputs.displayName}`, displayName: args.inputs.displayName, type: 'OPENAI',
-        endpoint: 'https://api.openai.com/v1/chat/completions', apiVersion: 'sql/v1', kind: 'Connection', status: { phase: 'READY' },
-      };
+      const connection = (name) => ({
+        id: `org/env/${name}`, displayName: name, type: 'OPENAI', endpoint: 'https://api.openai.com/v1/chat/completions', status: { phase: 'READY' },
+      });
+      return args.token === LIST_FUNCTION
+        ? { connections: [connection('openai-chat'), connection('openai-embed')] }
+        : { ...connection(args.inputs.displayName), apiVersion: 'sql/v1', kind: 'Connection' };
     },
   }, 'sdk-nodejs', 'test', false);
   // The mocks hand newResource only the name, type and inputs; the request itself carries the options.
@@ -70,12 +73,13 @@ async function runProgram() {
   await Promise.all([program.mcp, program.openai, program.bedrock, program.explicitProvider].map((r) => known(r.urn)));
   const lookup = await program.lookup;
   const lookupOutput = await known(program.lookupOutput);
+  const listing = await program.openaiConnections;
   const byName = (type, name) => {
     const found = registrations.filter((r) => r.getType() === type && r.getName() === name);
     assert.equal(found.length, 1, `one registration of ${type} ${name}`);
     return found[0];
   };
-  return { registrations, invokes, program, lookup, lookupOutput, byName };
+  return { registrations, invokes, program, lookup, lookupOutput, listing, byName };
 }
 
 let run;
@@ -143,9 +147,16 @@ test('the package config keys are read from stack config, then the environment, 
 });
 
 test('getFlinkConnection and getFlinkConnectionOutput invoke the function token with its inputs', () => {
-  assert.deepEqual(run.invokes.map((i) => i.token), [FUNCTION, FUNCTION]);
-  assert.deepEqual(run.invokes.map((i) => i.inputs.displayName).sort(), ['openai-chat', 'openai-chat']);
+  const lookups = run.invokes.filter((i) => i.token !== LIST_FUNCTION);
+  assert.deepEqual(lookups.map((i) => i.token), [FUNCTION, FUNCTION]);
+  assert.deepEqual(lookups.map((i) => i.inputs.displayName).sort(), ['openai-chat', 'openai-chat']);
   assert.deepEqual(run.invokes.find((i) => i.inputs.environment)?.inputs.environment, { id: 'env-lookup' });
   assert.equal(run.lookup.type, 'OPENAI');
   assert.equal(run.lookupOutput.status.phase, 'READY');
+});
+
+test('getFlinkConnections invokes the listing with its filter and reads each connection of the answer', () => {
+  assert.deepEqual(run.invokes.filter((i) => i.token === LIST_FUNCTION).map((i) => i.inputs), [{ type: 'OPENAI' }]);
+  assert.deepEqual(run.listing.connections.map((c) => [c.displayName, c.id, c.status.phase]),
+    [['openai-chat', 'org/env/openai-chat', 'READY'], ['openai-embed', 'org/env/openai-embed', 'READY']]);
 });

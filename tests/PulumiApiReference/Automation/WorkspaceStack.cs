@@ -2,7 +2,7 @@
 // listed in pulumi-dotnet sdk/Pulumi.Automation/PublicAPI.Shipped.txt), limited to the members that
 // examples/automation uses; overload sets are cut down to the overloads it calls.
 // Bodies are `throw null!` because these files are only compiled against, never run.
-// Not a project: tests/Examples.Tests feeds them to Roslyn together with ../*.cs.
+// Not a project: tests/Sdk.Tests feeds them to Roslyn together with ../*.cs.
 
 using System;
 using System.Collections.Generic;

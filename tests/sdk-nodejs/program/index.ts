@@ -1,5 +1,5 @@
 // A user program of the TypeScript SDK: connections set with the ConnectionType constants and with plain strings,
-// credentials from secret config and in plain, an explicit provider, and both forms of the lookup function.
+// credentials from secret config and in plain, an explicit provider, both forms of the lookup function and the listing.
 import * as pulumi from "@pulumi/pulumi";
 import * as confluentflink from "@confluentflink/pulumi-confluentflink";
 
@@ -43,6 +43,8 @@ export const lookup = confluentflink.getFlinkConnection({ displayName: "openai-c
 export const lookupOutput = confluentflink.getFlinkConnectionOutput(
     { displayName: openai.displayName, environment: { id: "env-lookup" } },
     { dependsOn: [openai] });
+
+export const openaiConnections = confluentflink.getFlinkConnections({ type: confluentflink.ConnectionType.OpenAI });
 
 export const settings = {
     organizationId: confluentflink.config.organizationId,
