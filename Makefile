@@ -85,7 +85,7 @@ storm: provider emulator-bin
 	bash tests/run-storm.sh
 
 # Mutation testing of the plugin's own code (provider/Provider, protos excepted) by the in-process suite; not in CI: it
-# takes about 15 minutes on 2 cores. The report is under tests/Provider.Tests/StrykerOutput.
+# takes about 20 minutes on 2 cores. The report is under tests/Provider.Tests/StrykerOutput.
 mutation:
 	$(DOTNET) tool restore
 	cd tests/Provider.Tests && $(DOTNET) tool run dotnet-stryker

@@ -46,6 +46,8 @@ public sealed class LifecycleTests : ProviderTest
         Assert.That(state.Outputs.Fields.ContainsKey("credentials"), Is.False, "the provider's Flink key is not copied into the connection's state");
     }
 
+    private const string OtherFlinkSecret = "other-flink-secret-Vb3";
+
     /// <summary>(a change to the program after `up`, the step the engine takes, the changed paths).</summary>
     private static IEnumerable<TestCaseData> Changes()
     {
@@ -59,6 +61,8 @@ public sealed class LifecycleTests : ProviderTest
             "environment.id (update, replaces)");
         yield return Case("AnotherComputePoolUpdatesWithoutAnApiCall", OpenAi(more: ("computePool", Wire.Struct(("id", "lfcp-other")))), StepKind.Update,
             "computePool.id (update)");
+        yield return Case("AnotherFlinkKeyUpdatesWithoutAnApiCall", OpenAi(more: ("credentials", Wire.Struct(("key", "OTHERKEY"), ("secret", Wire.Secret(OtherFlinkSecret))))),
+            StepKind.Update, "credentials.key (update)", "credentials.secret (update)");
         yield return Case("MovingSettingsOntoTheResourceWithTheSameValuesIsNoChange",
             OpenAi(more: [("organization", Wire.Struct(("id", TestStack.Organization))), ("environment", Wire.Struct(("id", TestStack.Environment)))]), StepKind.Same);
         yield return Case("AnIgnoredChangeIsNoChange", OpenAi(apiKey: "sk-rotated-2") with { IgnoreChanges = ["apiKey"] }, StepKind.Same);
@@ -76,8 +80,16 @@ public sealed class LifecycleTests : ProviderTest
         Assert.That(step.Changes, Is.EqualTo(changes));
         if (kind == StepKind.Replace)
             Assert.That(step.Note, Is.EqualTo("delete before replace"));
-        if (kind == StepKind.Update && changes[0].StartsWith("apiKey", StringComparison.Ordinal))
+        var credentialsSent = kind == StepKind.Update && changes[0].StartsWith("apiKey", StringComparison.Ordinal);
+        if (credentialsSent)
             Assert.That(Stack.Stored("chat")!.ResourceVersion, Is.Not.EqualTo(before.ResourceVersion));
+        if (kind == StepKind.Update)
+        {
+            Assert.That(Emulator.Stats.Snapshot().Method("PUT"), Is.EqualTo(credentialsSent ? 1 : 0));
+            var paths = changes.Select(c => c.Split(' ')[0]);
+            Assert.That(paths.Select(p => Wire.Text(Engine.State["chat"].Outputs, p)), Is.EqualTo(paths.Select(p => Wire.Text(next.Inputs, p))), "recorded");
+            Assert.That(Wire.PlainStrings(Engine.State["chat"].Outputs), Has.None.EqualTo(OtherFlinkSecret));
+        }
         if (kind != StepKind.Replace)
             Assert.That(Emulator.Stats.Snapshot().Method("POST"), Is.EqualTo(1), "nothing was created again");
     }

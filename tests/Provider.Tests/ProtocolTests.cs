@@ -120,6 +120,18 @@ public sealed class ProtocolTests : ProviderTest
     }
 
     [Test]
+    public async Task AStringThatOnlyStartsLikeASentinelAndAnObjectWhoseSignatureIsNoStringArePlainValues()
+    {
+        var inputs = OpenAi().Inputs.Clone();
+        inputs.Fields["type"] = Value.ForString("1c4a061d-8072-4f0a-a4cb-0ff528b18fe7x");
+        inputs.Fields["organization"] = Value.ForStruct(Wire.Struct((StructCodec.SignatureKey, 1), ("id", TestStack.Organization)));
+
+        var failures = await FailuresAsync(inputs);
+
+        Assert.That(failures.Keys, Is.EquivalentTo(new[] { "type", "organization.4dabf18193072939515e22adb298388d" }));
+    }
+
+    [Test]
     public async Task AnOutputValueCarriesItsSecretnessAndItsKnownness()
     {
         Value Output(Value? value, bool secret)

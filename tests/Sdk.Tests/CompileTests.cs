@@ -72,9 +72,10 @@ public partial class CompileTests
     }
 
     [Test]
-    public void TheSchemasCSharpExamplesCompile()
+    public void TheCSharpExamplesOfTheSchemaAndTheDocsCompile()
     {
         var snippets = PackageSpec.Embedded.Resources.Select(r => r.Description ?? "")
+            .Concat(Directory.EnumerateFiles(Path.Combine(RepoPaths.RepoRoot, "docs"), "*.md").Select(File.ReadAllText))
             .SelectMany(d => CSharpFence().Matches(d).Select(m => m.Groups["code"].Value)).ToList();
         Assert.That(snippets, Is.Not.Empty);
         foreach (var snippet in snippets)

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using ConfluentFlink.Schema;
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -45,16 +48,44 @@ public partial class DocsTests
         Assert.That(files.SelectMany(f => NonUuidOrganization().Matches(File.ReadAllText(f)).Select(m => $"{Relative(f)}: {m.Value}")).Distinct(), Is.Empty);
     }
 
+    [Test]
+    public void EveryProviderConfigKeyTheDocsAndExamplesNameIsOneTheSchemaDeclares()
+    {
+        var keys = PackageSpec.Embedded.ProviderInputs.Select(p => p.WireName).ToHashSet();
+        var files = Markdown().Concat(Directory.EnumerateFiles(Path.Combine(Root, "examples"), "*.*", SearchOption.AllDirectories)
+            .Where(f => Regex.IsMatch(f, @"\.(cs|ts|py|yaml)$") && !Regex.IsMatch(f, "/(node_modules|bin|obj)/")));
+        var named = files.SelectMany(f => ConfigKey().Matches(File.ReadAllText(f)).Select(m => (File: f, Key: m.Groups[1].Value))).ToList();
+        Assert.That(named, Is.Not.Empty);
+        Assert.That(named.Where(n => !keys.Contains(n.Key)).Select(n => $"{Relative(n.File)}: confluentflink:{n.Key}").Distinct(), Is.Empty);
+    }
+
+    /// <summary>Every relative link names a file that exists, and a heading of that page when it has a #fragment.</summary>
     [TestCaseSource(nameof(Markdown))]
     public void EveryRelativeLinkOfAPageResolves(string page)
     {
-        var links = Markdig.Markdown.Parse(File.ReadAllText(page)).Descendants<LinkInline>().Select(l => l.Url ?? "")
-            .Where(url => url.Length > 0 && !url.Contains("://") && !url.StartsWith('#') && !url.StartsWith("mailto:", StringComparison.Ordinal));
-        var broken = links.Where(url => !Path.Exists(Path.Combine(Path.GetDirectoryName(page)!, Uri.UnescapeDataString(url.Split('#')[0]))));
+        var links = Parse(page).Descendants<LinkInline>().Select(l => l.Url ?? "")
+            .Where(url => url.Length > 0 && !url.Contains("://") && !url.StartsWith("mailto:", StringComparison.Ordinal));
+        var broken = links.Where(url =>
+        {
+            var (file, fragment) = url.Split('#', 2) is [var f, var h] ? (f, h) : (url, null);
+            var target = file.Length == 0 ? page : Path.Combine(Path.GetDirectoryName(page)!, Uri.UnescapeDataString(file));
+            return !Path.Exists(target) || (fragment is not null && target.EndsWith(".md", StringComparison.Ordinal) && !HeadingIds(target).Contains(fragment));
+        });
         Assert.That(broken, Is.Empty, Relative(page));
     }
 
+    // Heading ids as GitHub makes them, which is what a #fragment of a link on GitHub names.
+    private static readonly MarkdownPipeline GitHubHeadings = new MarkdownPipelineBuilder().UseAutoIdentifiers(AutoIdentifierOptions.GitHub).Build();
+
+    private static MarkdownDocument Parse(string page) => Markdig.Markdown.Parse(File.ReadAllText(page), GitHubHeadings);
+
+    private static HashSet<string> HeadingIds(string page) => Parse(page).Descendants<HeadingBlock>().Select(h => h.GetAttributes().Id).OfType<string>().ToHashSet();
+
     private static string Relative(string path) => Path.GetRelativePath(Root, path);
+
+    // "confluentflink:flinkApiKey", but not a type token such as "confluentflink:index:FlinkConnection".
+    [GeneratedRegex(@"\bconfluentflink:([a-z][A-Za-z0-9]*)\b(?!:)")]
+    private static partial Regex ConfigKey();
 
     [GeneratedRegex(@"\bmake [a-z-]+(?: [a-z-]+)* ([A-Z_]+)=")]
     private static partial Regex MakeVariable();

@@ -53,6 +53,35 @@ public class GeneratedFilesTests
         Assert.That(stale, Is.Empty, "run `make sdk` and commit: these files state catalog facts that differ from the catalog");
     }
 
+    [Test]
+    public void RegeneratingRemovesWhatTheSchemaNoLongerMakesKeepsBuildOutputAndNeverWritesOverAForeignFolder()
+    {
+        var sdk = Directory.CreateTempSubdirectory("sdk-rewrite-");
+        var foreign = Directory.CreateTempSubdirectory("not-an-sdk-");
+        try
+        {
+            var files = SdkGenerator.Generate(RepoPaths.SchemaFile, SdkLanguage.DotNet);
+            var marker = SdkGenerator.MarkerFile(SdkLanguage.DotNet);
+            SdkWriter.Write(files, sdk.FullName, marker);
+            File.WriteAllText(Path.Combine(sdk.FullName, "Removed.cs"), "// a file an older schema made");
+            Directory.CreateDirectory(Path.Combine(sdk.FullName, "obj"));
+            File.WriteAllText(Path.Combine(sdk.FullName, "obj", "project.assets.json"), "{}");
+            File.WriteAllText(Path.Combine(foreign.FullName, "Program.cs"), "// the user's own");
+
+            SdkWriter.Write(files, sdk.FullName, marker);
+
+            Assert.That(FolderDiff.Compare(expectedDir: sdk.FullName, actualDir: SdkFolder(SdkLanguage.DotNet)), Is.Empty);
+            Assert.That(File.Exists(Path.Combine(sdk.FullName, "obj", "project.assets.json")), Is.True, "build output is kept");
+            Assert.That(() => SdkWriter.Write(files, foreign.FullName, marker), Throws.InstanceOf<IOException>().With.Message.Contain("refusing"));
+            Assert.That(Directory.EnumerateFileSystemEntries(foreign.FullName).Select(Path.GetFileName), Is.EqualTo(new[] { "Program.cs" }));
+        }
+        finally
+        {
+            sdk.Delete(recursive: true);
+            foreign.Delete(recursive: true);
+        }
+    }
+
     [TestCaseSource(nameof(Languages))]
     public void TheSdkDoesNotDependOnTheOrderOfKeysInTheSchema(SdkLanguage language)
     {

@@ -13,7 +13,8 @@ public static class RoslynCompile
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
 
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    // Doc comments are parsed as the compiler does for a documentation file, so malformed XML in one is a warning.
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     /// <summary>All diagnostics (errors and warnings) of compiling <paramref name="sourceFiles"/> plus the Pulumi reference declarations.</summary>
     /// <param name="outputKind">A console application for top-level programs such as examples; a library otherwise.</param>
@@ -26,7 +27,8 @@ public static class RoslynCompile
             "RoslynCompileCheck",
             trees,
             FrameworkReferences.Value,
-            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(outputKind, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions([KeyValuePair.Create("CS1591", ReportDiagnostic.Suppress)])); // an undocumented member is no defect
         return compilation.GetDiagnostics();
     }
 
