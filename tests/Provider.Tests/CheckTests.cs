@@ -131,6 +131,22 @@ public sealed class CheckTests : ProviderTest
         Assert.That(failures["restEndpoint"], Does.Contain("user name or password").And.Not.Contain(password));
     }
 
+    public static IEnumerable<TestCaseData> EveryType => Catalog.Types.Select(t => new TestCaseData(t.Name).SetArgDisplayNames(t.Name));
+
+    /// <summary>Each type refuses a credential it does not take, naming what it takes instead.</summary>
+    [TestCaseSource(nameof(EveryType))]
+    public async Task ACredentialOfAnotherTypeFails(string type)
+    {
+        var rule = Catalog.Find(type)!;
+        var foreign = Catalog.Types.SelectMany(t => t.AcceptedEntries).Select(e => e.Property)
+            .First(p => !p.Contains('.') && rule.AcceptedEntries.All(e => e.Property != p));
+        var inputs = Wire.Struct(("displayName", "c"), ("type", type), ("endpoint", "https://svc.example.com"), (foreign, Wire.Secret(Secret(foreign))));
+
+        var failures = await FailuresAsync(inputs);
+
+        Assert.That(failures.Values, Has.Some.StartWith($"{foreign} is not used by type {type}"));
+    }
+
     /// <summary>(type, credentials given, the failing property, a phrase of the reason): the catalog's credential rules.</summary>
     [TestCase("OPENAI", new string[0], "apiKey", "apiKey is required for type OPENAI")]
     [TestCase("BEDROCK", new[] { "awsAccessKey" }, "awsSecretKey", "awsSecretKey is required for type BEDROCK, which takes awsAccessKey, awsSecretKey (awsSessionToken optional)")]
@@ -195,6 +211,7 @@ public sealed class CheckTests : ProviderTest
     {
         Assert.That(await Engine.ConfigureAsync(Wire.Struct(("version", "0.1.0"))), Is.Empty);
         Assert.That(await FailuresAsync(Stack.OnResource(OpenAi().Inputs)), Is.Empty, "per-resource settings");
+        Assert.That((await Engine.UpAsync(OpenAi() with { Inputs = Stack.OnResource(OpenAi().Inputs) })).Single().Error, Is.Null, "and created with them");
 
         foreach (var setting in Catalog.Settings)
             Environment[setting.EnvironmentVariable] = Wire.Text(Stack.OnResource(new Struct()), setting.Property)!;

@@ -27,6 +27,10 @@ public sealed class LifecycleTests : ProviderTest
         Assert.That(Wire.IsSecret(create.Properties.Fields["apiKey"]), Is.True);
         Assert.That(create.Properties.Fields["status"].StringValue, Is.EqualTo(Wire.Unknown.StringValue));
         Assert.That(Wire.Text(create.Properties, "organization.id"), Is.EqualTo(TestStack.Organization), "settings resolved from provider config");
+
+        var secretEndpoint = OpenAi(more: ("restEndpoint", Wire.Secret(Stack.Endpoint)));
+        var previewed = await Engine.CreateAsync("chat", (await Engine.CheckAsync("chat", new Struct(), secretEndpoint.Inputs)).Inputs, preview: true);
+        Assert.That(Wire.IsSecret(previewed.Properties.Fields["restEndpoint"]), Is.True, "a setting marked secret stays secret");
     }
 
     [Test]

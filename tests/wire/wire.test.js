@@ -11,6 +11,8 @@ const { startPlugin, startEmulator, startEngine, secret, isSecret, UNKNOWN, Empt
 const TYPE = 'confluentflink:index:FlinkConnection';
 const urnOf = (name) => `urn:pulumi:dev::wire::${TYPE}::${name}`;
 const PROVIDER_URN = 'urn:pulumi:dev::wire::pulumi:providers:confluentflink::default';
+// Organization ids are UUIDs; the plugin refuses any other form.
+const ORG = '1111aaaa-11aa-11aa-11aa-111111aaaaaa';
 const API_KEY = 'emulator-key';
 const API_SECRET = 'emulator-secret';
 const OPENAI_KEY = 'sk-wire-test-openai-Vb7';
@@ -77,7 +79,7 @@ test('GetPluginInfo, GetSchema, Handshake, CheckConfig and Configure', async (t)
   const handshake = await plugin.call('handshake', new provider.ProviderHandshakeRequest());
   assert.deepEqual([handshake.getAcceptSecrets(), handshake.getAcceptResources(), handshake.getAcceptOutputs()], [true, true, false]);
 
-  const config = { organizationId: 'org-1', flinkApiSecret: secret(API_SECRET), version: '0.1.0' };
+  const config = { organizationId: ORG, flinkApiSecret: secret(API_SECRET), version: '0.1.0' };
   const checked = await plugin.call('checkConfig', checkRequest(PROVIDER_URN, {}, config));
   assert.deepEqual(checked.getFailuresList(), []);
   assert.ok(isSecret(checked.getInputs().toJavaScript().flinkApiSecret), 'a secret config input stays secret');
@@ -95,7 +97,7 @@ test('Check reports every failure on its property path and accepts unknowns', as
   const plugin = await startPlugin({ env: { FLINK_API_KEY: '', FLINK_API_SECRET: '' } });
   t.after(() => plugin.stop());
   await plugin.call('configure', configureRequest({
-    organizationId: 'org-1', environmentId: 'env-1', flinkComputePoolId: 'lfcp-1', flinkPrincipalId: 'sa-1',
+    organizationId: ORG, environmentId: 'env-1', flinkComputePoolId: 'lfcp-1', flinkPrincipalId: 'sa-1',
     flinkRestEndpoint: 'http://127.0.0.1:9', flinkApiKey: API_KEY, flinkApiSecret: secret(API_SECRET),
   }));
 
@@ -116,7 +118,7 @@ test('autonaming: the capability, and the name, seed and options as Pulumi\'s st
   const handshake = await plugin.call('handshake', new provider.ProviderHandshakeRequest());
   assert.equal(handshake.getSupportsAutonamingConfiguration(), true);
   const configured = await plugin.call('configure', configureRequest({
-    organizationId: 'org-1', environmentId: 'env-1', flinkComputePoolId: 'lfcp-1', flinkPrincipalId: 'sa-1',
+    organizationId: ORG, environmentId: 'env-1', flinkComputePoolId: 'lfcp-1', flinkPrincipalId: 'sa-1',
     flinkRestEndpoint: 'http://127.0.0.1:9', flinkApiKey: API_KEY, flinkApiSecret: secret(API_SECRET),
   }));
   assert.equal(configured.getSupportsAutonamingConfiguration(), true);
@@ -153,7 +155,7 @@ test('create, read, diff, import and delete against the emulator', async (t) => 
   t.after(async () => { await plugin.stop(); await emulator.stop(); });
 
   await plugin.call('configure', configureRequest({
-    organizationId: 'org-wire', environmentId: 'env-wire', flinkComputePoolId: 'lfcp-wire', flinkPrincipalId: 'sa-wire',
+    organizationId: ORG, environmentId: 'env-wire', flinkComputePoolId: 'lfcp-wire', flinkPrincipalId: 'sa-wire',
     flinkRestEndpoint: emulator.baseUrl, flinkApiKey: API_KEY, flinkApiSecret: secret(API_SECRET),
   }));
   const news = { displayName: 'wire-c1', type: 'OPENAI', endpoint: 'https://api.openai.com/v1/chat/completions', apiKey: OPENAI_KEY };
@@ -170,7 +172,7 @@ test('create, read, diff, import and delete against the emulator', async (t) => 
   create.setUrn(urnOf('c1')); create.setType(TYPE); create.setProperties(struct(inputs));
   const created = await plugin.call('create', create);
   const id = created.getId();
-  assert.equal(id, 'org-wire/env-wire/wire-c1');
+  assert.equal(id, `${ORG}/env-wire/wire-c1`);
   const outputs = created.getProperties().toJavaScript();
   assert.ok(isSecret(outputs.apiKey), 'apiKey comes back as a secret although it was sent in plain');
   assert.equal(outputs.displayName, 'wire-c1');
