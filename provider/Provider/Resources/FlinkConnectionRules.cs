@@ -84,47 +84,53 @@ public static class FlinkConnectionRules
         };
     }
 
+    /// <summary>What Check needs to know of one input, read from schema.json once: its fields and their form, or its allowed values.</summary>
+    private sealed record InputShape(PropertySpec Property, IReadOnlyList<PropertySpec>? Fields, string? FieldsForm, IReadOnlyList<string>? Allowed);
+
+    private static readonly IReadOnlyList<InputShape> InputShapes = Resource.Inputs.Select(p => Package.ObjectOf(p) is { } type
+        ? new InputShape(p, type.Properties, "{ " + string.Join(", ", type.Properties.Select(f => $"{f.WireName}: \"...\"")) + " }", null)
+        : new InputShape(p, null, null, Package.EnumOf(p)?.Values)).ToList();
+
+    private static readonly IReadOnlyList<string> InputNames = Resource.Inputs.Select(p => p.WireName).ToList();
+
     /// <summary>What schema.json says of each property: its name, whether it is required, its kind and its fields or values.</summary>
     private static IEnumerable<CheckFailure> Shapes(PropertyMap news)
     {
-        var names = Resource.Inputs.Select(p => p.WireName).ToList();
-        foreach (var key in news.Keys.Where(k => Resource.Input(k) is null))
-            yield return new CheckFailure(key, $"{key} is not a property of FlinkConnection{DidYouMean(key, names)}; accepted: {string.Join(", ", names)}");
+        foreach (var key in news.Keys.Where(k => !InputNames.Contains(k)))
+            yield return new CheckFailure(key, $"{key} is not a property of FlinkConnection{DidYouMean(key, InputNames)}; accepted: {string.Join(", ", InputNames)}");
         foreach (var required in Resource.Inputs.Where(p => p.Required && news.Get(p.WireName) is NullValue))
             yield return new CheckFailure(required.WireName, $"{required.WireName} is required");
 
-        foreach (var property in Resource.Inputs)
+        foreach (var (property, fields, fieldsForm, allowed) in InputShapes)
         {
             var value = news.Get(property.WireName).Unwrapped;
             if (value is NullValue or UnknownValue)
                 continue;
-            if (Package.ObjectOf(property) is { } type)
+            if (fields is not null)
             {
-                var fields = type.Properties.Select(f => f.WireName).ToList();
-                var example = "{ " + string.Join(", ", fields.Select(f => $"{f}: \"...\"")) + " }";
                 var obj = value as ObjectValue;
                 if (obj is null)
                 {
-                    yield return new CheckFailure(property.WireName, $"{property.WireName} must be an object {example}, not {Describe(value)}");
+                    yield return new CheckFailure(property.WireName, $"{property.WireName} must be an object {fieldsForm}, not {Describe(value)}");
                     continue;
                 }
-                foreach (var key in obj.Properties.Keys.Where(k => !fields.Contains(k)))
+                var names = fields.Select(f => f.WireName).ToList();
+                foreach (var key in obj.Properties.Keys.Where(k => !names.Contains(k)))
                     yield return new CheckFailure($"{property.WireName}.{key}", $"{property.WireName}.{key} is not a field of {property.WireName}" +
-                                                                               $"{DidYouMean(key, fields)}; it takes {example}");
-                foreach (var field in type.Properties)
+                                                                               $"{DidYouMean(key, names)}; it takes {fieldsForm}");
+                foreach (var field in fields)
                 {
-                    var path = $"{property.WireName}.{field.WireName}";
                     var inner = obj.Properties.Get(field.WireName).Unwrapped;
                     if (inner is NullValue && field.Required)
-                        yield return new CheckFailure(path, $"{path} is required when {property.WireName} is set");
+                        yield return new CheckFailure($"{property.WireName}.{field.WireName}", $"{property.WireName}.{field.WireName} is required when {property.WireName} is set");
                     else if (StringProblem(inner) is { } problem)
-                        yield return new CheckFailure(path, $"{path} {problem}");
+                        yield return new CheckFailure($"{property.WireName}.{field.WireName}", $"{property.WireName}.{field.WireName} {problem}");
                 }
             }
-            else if (Package.EnumOf(property) is { } allowed && value is StringValue text && !allowed.Values.Contains(text.Value))
+            else if (allowed is not null && value is StringValue text && !allowed.Contains(text.Value))
             {
                 yield return new CheckFailure(property.WireName, $"{property.WireName} {Quote(news, property.WireName, text.Value)}is not supported" +
-                                                                 $"{DidYouMean(text.Value, allowed.Values)}; use one of {string.Join(", ", allowed.Values)}");
+                                                                 $"{DidYouMean(text.Value, allowed)}; use one of {string.Join(", ", allowed)}");
             }
             else if (StringProblem(value) is { } problem)
             {
