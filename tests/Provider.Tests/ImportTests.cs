@@ -84,7 +84,7 @@ public sealed class ImportTests : ProviderTest
         Assert.That(Engine.State, Is.Empty);
     }
 
-    /// <summary>(the type made by hand, the import variables set, what the error says after "importing TYPE connection 'c'").</summary>
+    /// <summary>(the type made by hand, the import variables set, what the error says after "importing the TYPE connection 'c'").</summary>
     [TestCase("OPENAI", new string[0], " needs its credentials, which the API never returns: export API_KEY (for apiKey) and run the import again")]
     [TestCase("REST", new string[0], " needs its credentials, which the API never returns: export the variables of one of these groups, then run the import " +
                                      "again: BASIC: USERNAME and PASSWORD; BEARER: BEARER_TOKEN; OAUTH2: OAUTH2_TOKEN_ENDPOINT and OAUTH2_CLIENT_ID and " +
@@ -101,7 +101,7 @@ public sealed class ImportTests : ProviderTest
 
         var import = await Engine.ImportAsync(Program("c", type), TestStack.IdOf("c"));
 
-        Assert.That(import.Error, Is.EqualTo($"InvalidArgument: importing {type} connection 'c'{error}"));
+        Assert.That(import.Error, Is.EqualTo($"InvalidArgument: importing the {type} connection 'c'{error}"));
     }
 
     [Test]

@@ -294,14 +294,14 @@ public sealed class FlinkConnectionLifecycle(Func<FlinkSettings, IFlinkConnectio
             // name the operating system sets, not a database user.
             var set = type.AuthGroups.Where(g => g.Required.All(e => Variable(e) is not null)).ToList();
             group = set.Count == 1 ? set[0] : throw ProviderException.Invalid(set.Count == 0
-                ? $"importing {type.Name} connection '{connection.Name}' needs its credentials, which the API never returns: export the " +
+                ? $"importing the {type.Name} connection '{connection.Name}' needs its credentials, which the API never returns: export the " +
                   $"variables of one of these groups, then run the import again: {Groups(type.AuthGroups)}"
-                : $"importing {type.Name} connection '{connection.Name}': variables of more than one credential group are set ({Groups(set)}); " +
+                : $"importing the {type.Name} connection '{connection.Name}': variables of more than one credential group are set ({Groups(set)}); " +
                   $"{type.Name} connections use exactly one, so unset the others and run the import again");
         }
         var missing = group.Required.Where(e => Variable(e) is null).ToList();
         if (missing.Count > 0)
-            throw ProviderException.Invalid($"importing {type.Name} connection '{connection.Name}' needs its credentials, which the API never returns: export " +
+            throw ProviderException.Invalid($"importing the {type.Name} connection '{connection.Name}' needs its credentials, which the API never returns: export " +
                                             string.Join(" and ", missing.Select(e => $"{e.ImportVariable} (for {e.Property})")) + " and run the import again");
 
         var taken = group.Members.Concat(type.Options).ToHashSet();
