@@ -140,7 +140,7 @@ public sealed class LifecycleTests : ProviderTest
 
         var step = (await Engine.UpAsync(Tools(("bearerToken", Wire.Secret(Secret("bearer")))))).Single();
 
-        Assert.That(step.Kind, Is.EqualTo(StepKind.Update));
+        Assert.That((step.Kind, string.Join(", ", step.Changes)), Is.EqualTo((StepKind.Update, "bearerToken (add), password (delete), username (delete)")));
         Assert.That(Stack.Stored("tools")!.AuthDataKeys, Is.EqualTo(new[] { "AUTH_TYPE", "BEARER_TOKEN" }));
     }
 
