@@ -70,6 +70,9 @@ public sealed class CheckTests : ProviderTest
         // A failure on a property that holds a secret is sent without the property, which its reason names instead.
         yield return Case("RestEndpointMarkedSecretIsNotQuoted", ("restEndpoint", Wire.Secret("ftp://127.0.0.1")), "", $"restEndpoint is not an https URL: {regional}");
         yield return Case("CredentialOfAnotherType", ("awsAccessKey", "AK"), "", "awsAccessKey is not used by type OPENAI; OPENAI takes apiKey");
+        yield return Case("OrganizationIdMarkedSecret", ("organization", Wire.Struct(("id", Wire.Secret(TestStack.Organization)))), "",
+            "organization.id is marked secret, but it becomes part of the resource id (<organization id>/<environment id>/<connection name>), which " +
+            "Pulumi always shows in plain: pass it as a plain value");
         yield return Case("NameMarkedSecret", ("displayName", Wire.Secret("chat")), "",
             "displayName is marked secret, but it becomes part of the resource id (<organization id>/<environment id>/<connection name>), which Pulumi " +
             "always shows in plain: pass it as a plain value");

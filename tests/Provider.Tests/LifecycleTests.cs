@@ -60,6 +60,8 @@ public sealed class LifecycleTests : ProviderTest
         yield return Case("ARotatedKeyUpdatesInPlace", OpenAi(apiKey: "sk-rotated-1"), StepKind.Update, "apiKey (update)");
         yield return Case("ANewEndpointReplacesDeletingFirstForANameTheProgramChose", OpenAi(endpoint: "https://api.openai.com/v1/responses"), StepKind.Replace,
             "endpoint (update, replaces)");
+        yield return Case("ANewTypeReplaces", OpenAi() with { Inputs = With(OpenAi().Inputs, "type", Value.ForString("AZUREOPENAI")) }, StepKind.Replace,
+            "type (update, replaces)");
         yield return Case("ANewNameReplaces", OpenAi() with { Inputs = Rename(OpenAi().Inputs, "chat2") }, StepKind.Replace, "displayName (update, replaces)");
         yield return Case("AnotherEnvironmentReplaces", OpenAi(more: ("environment", Wire.Struct(("id", "env-other")))), StepKind.Replace,
             "environment.id (update, replaces)");

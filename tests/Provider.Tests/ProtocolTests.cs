@@ -110,7 +110,12 @@ public sealed class ProtocolTests : ProviderTest
     }
 
     /// <summary>Pulumi's wire forms of secrets and unknowns, including the engine's typed unknowns and output values.</summary>
+    [TestCase("04da6b54-80e4-46f7-96ec-b56ff0331ba9")]
     [TestCase("1c4a061d-8072-4f0a-a4cb-0ff528b18fe7")]
+    [TestCase("3eeb2bf0-c639-47a8-9e75-3b44932eb421")]
+    [TestCase("6a19a0b0-7e62-4c92-b797-7f8e31da9cc2")]
+    [TestCase("030794c1-ac77-496b-92df-f27374a8bd58")]
+    [TestCase("e48ece36-62e2-4504-bad9-02848725956a")]
     [TestCase("dd056dcd-154b-4c76-9bd3-c8f88648b5ff")]
     public async Task EveryUnknownSentinelOfTheEngineReadsAsNotKnownYet(string sentinel)
     {
